@@ -1,0 +1,337 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The data model of Kiln's Kconfig engine: symbols, expressions,
+ * properties and the menu tree, shared by every front end.
+ *
+ * Semantics follow the Kconfig language of Linux 6.1 so that the same
+ * input gives the same .config, byte for byte.
+ */
+#ifndef KCONFIG_H
+#define KCONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+/* ---- tristate values ---- */
+
+enum tri { TRI_N, TRI_M, TRI_Y };
+
+static inline enum tri tri_and(enum tri a, enum tri b) { return a < b ? a : b; }
+static inline enum tri tri_or(enum tri a, enum tri b) { return a > b ? a : b; }
+static inline enum tri tri_not(enum tri a) { return (enum tri)(TRI_Y - a); }
+
+/* ---- symbols ---- */
+
+enum sym_type {
+	TYPE_UNKNOWN, TYPE_BOOL, TYPE_TRISTATE, TYPE_INT, TYPE_HEX, TYPE_STRING,
+	TYPE_OTHER	/* seen only in an old auto.conf */
+};
+
+/* value slots: what the user asked for, and what the last auto.conf held */
+enum { DEF_USER, DEF_AUTO, DEF_COUNT };
+
+struct value {
+	const char *str;
+	enum tri tri;
+};
+
+struct def_value {
+	char *str;		/* int, hex, string */
+	enum tri tri;		/* bool, tristate, choice mode */
+	struct symbol *sel;	/* choices: the chosen member */
+};
+
+struct expr;
+
+struct expr_value {
+	struct expr *expr;
+	enum tri tri;
+};
+
+#define SF_CONST	0x0001	/* a literal: y, m, n, "text" */
+#define SF_CHECK	0x0008	/* dependency walk in progress */
+#define SF_CHOICE	0x0010	/* the symbol of a choice */
+#define SF_CHOICEVAL	0x0020	/* a member of a choice */
+#define SF_VALID	0x0080	/* curr is up to date */
+#define SF_OPTIONAL	0x0100	/* may be n even when visible */
+#define SF_WRITE	0x0200	/* belongs in .config */
+#define SF_CHANGED	0x0400
+#define SF_WRITTEN	0x0800	/* already written in this pass */
+#define SF_NO_WRITE	0x1000	/* never written (choices) */
+#define SF_CHECKED	0x2000	/* dependency walk done */
+#define SF_WARNED	0x8000	/* definition checks done */
+#define SF_DEF_USER	0x10000
+#define SF_DEF_AUTO	0x20000
+#define SF_NEED_SET_CHOICE_VALUES 0x100000
+
+#define SF_DEF(slot)	(SF_DEF_USER << (slot))
+
+struct symbol {
+	struct symbol *next;		/* hash chain */
+	char *name;			/* NULL for an unnamed choice */
+	enum sym_type type;
+	struct value curr;
+	struct symbol *curr_sel;	/* choices in mode y: the chosen member */
+	struct def_value def[DEF_COUNT];
+	enum tri visible;
+	unsigned flags;
+	struct property *prop;
+	struct expr_value dir_dep;	/* OR of the dependencies of all definitions */
+	struct expr_value rev_dep;	/* who selects it */
+	struct expr_value implied;	/* who implies it */
+	/* choices */
+	struct symbol **members;
+	int nmembers, members_cap;
+	struct symbol *choice;		/* choice members: their choice */
+};
+
+#define SYMBOL_HASHSIZE 9973
+
+extern struct symbol *symbol_hash[SYMBOL_HASHSIZE];
+extern struct symbol symbol_yes, symbol_mod, symbol_no, symbol_empty;
+extern struct symbol *modules_sym;
+
+#define for_all_symbols(i, s) \
+	for (i = 0; i < SYMBOL_HASHSIZE; i++) \
+		for (s = symbol_hash[i]; s; s = s->next)
+
+/* ---- expressions ---- */
+
+enum expr_op {
+	E_NONE, E_OR, E_AND, E_NOT,
+	E_EQUAL, E_UNEQUAL, E_LTH, E_LEQ, E_GTH, E_GEQ,
+	E_LIST, E_SYMBOL, E_RANGE
+};
+
+struct expr {
+	enum expr_op op;
+	struct expr *l, *r;		/* E_OR, E_AND, E_NOT (l only) */
+	struct symbol *lsym, *rsym;	/* E_SYMBOL (lsym), comparisons, E_RANGE */
+};
+
+/* ---- properties and menus ---- */
+
+enum prop_kind {
+	P_UNKNOWN, P_PROMPT, P_COMMENT, P_MENU, P_DEFAULT, P_CHOICE,
+	P_SELECT, P_IMPLY, P_RANGE, P_SYMBOL
+};
+
+struct kfile {
+	struct kfile *next;	/* all files read, newest first */
+	struct kfile *parent;	/* the file that sourced it */
+	char *name;
+	int lineno;		/* where parent was when it sourced us */
+};
+
+struct property {
+	struct property *next;
+	enum prop_kind kind;
+	const char *text;		/* prompts */
+	struct expr_value visible;	/* condition (and, after finalize, deps) */
+	struct expr *expr;		/* default value, select/imply target, range */
+	struct menu *menu;
+	struct kfile *file;
+	int lineno;
+};
+
+#define MENU_CHANGED	0x0001
+#define MENU_ROOT	0x0002
+
+struct menu {
+	struct menu *next, *parent, *list;
+	struct symbol *sym;
+	struct property *prompt;
+	struct expr *visibility;	/* "visible if" */
+	struct expr *dep;
+	unsigned flags;
+	char *help;
+	struct kfile *file;
+	int lineno;
+	void *data;			/* for front ends */
+};
+
+extern struct menu rootmenu;
+extern struct kfile *file_list;
+
+/* ---- util.c ---- */
+
+void *xmalloc(size_t size);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+struct strbuf {
+	char *buf;
+	size_t len, cap;
+};
+void sb_add(struct strbuf *sb, const char *s, size_t n);
+void sb_adds(struct strbuf *sb, const char *s);
+void sb_addc(struct strbuf *sb, char c);
+void sb_addf(struct strbuf *sb, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+const char *sb_str(struct strbuf *sb);	/* never NULL */
+char *sb_detach(struct strbuf *sb);
+void sb_free(struct strbuf *sb);
+
+/* diagnostics: "file:line: warning: ..." on stderr */
+extern int kc_errors, kc_warnings;
+extern bool kc_werror;
+void kc_warn(const char *file, int line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void kc_error(const char *file, int line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+_Noreturn void kc_fatal(const char *file, int line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* fuzzing: make kc_fatal return to a recovery point instead of exiting */
+extern void *kc_fatal_jmp;
+
+/* the CONFIG_ prefix, overridable from the environment */
+const char *config_prefix(void);
+
+FILE *kc_fopen_src(const char *name);	/* name, else $srctree/name */
+
+/* ---- macro.c ---- */
+
+enum var_flavor { VAR_RECURSIVE, VAR_SIMPLE, VAR_APPEND };
+
+char *macro_expand_string(const char *in);
+char *macro_expand_token(const char **in);	/* one word, advances *in */
+char *macro_expand_dollar(const char **in);	/* after '$', advances *in */
+void macro_define(const char *name, const char *value, enum var_flavor flavor);
+void macro_reset(void);
+void macro_write_env_deps(FILE *f, const char *target);
+extern bool macro_allow_shell;	/* off while fuzzing */
+/* position used by $(filename), $(lineno) and macro errors */
+extern const char *macro_file;
+extern int macro_line;
+
+/* ---- lexer.c / parser.c ---- */
+
+void parse_kconfig(const char *top_file);
+
+/* ---- expr.c ---- */
+
+struct expr *expr_alloc_symbol(struct symbol *sym);
+struct expr *expr_alloc_one(enum expr_op op, struct expr *e);
+struct expr *expr_alloc_two(enum expr_op op, struct expr *l, struct expr *r);
+struct expr *expr_alloc_comp(enum expr_op op, struct symbol *l, struct symbol *r);
+struct expr *expr_alloc_and(struct expr *a, struct expr *b);
+struct expr *expr_alloc_or(struct expr *a, struct expr *b);
+struct expr *expr_copy(const struct expr *e);
+void expr_free(struct expr *e);
+bool expr_is_yes(const struct expr *e);
+bool expr_eq(struct expr *a, struct expr *b);
+enum tri expr_calc_value(struct expr *e);
+struct expr *expr_rewrite_m(struct expr *e);
+struct expr *expr_transform(struct expr *e);
+struct expr *expr_eliminate_dups(struct expr *e);
+void expr_eliminate_eq(struct expr **a, struct expr **b);
+struct expr *expr_trans_bool(struct expr *e);
+struct expr *expr_trans_compare(struct expr *e, enum expr_op op, struct symbol *sym);
+bool expr_contains_symbol(const struct expr *e, const struct symbol *sym);
+bool expr_depends_symbol(const struct expr *e, const struct symbol *sym);
+/* print; with values appends " [=v]" after each defined symbol */
+void expr_print(struct strbuf *out, const struct expr *e, bool with_values);
+void expr_print_revdep(struct strbuf *out, struct expr *e, enum tri which,
+		       const char *title);
+
+/* ---- symbol.c ---- */
+
+struct symbol *sym_lookup(const char *name, unsigned flags);
+struct symbol *sym_find(const char *name);
+const char *sym_type_name(enum sym_type type);
+void sym_calc_value(struct symbol *sym);
+void sym_calc_visibility(struct symbol *sym);
+enum sym_type sym_get_type(const struct symbol *sym);
+const char *sym_get_string_value(struct symbol *sym);
+const char *sym_get_string_default(struct symbol *sym);
+struct symbol *sym_choice_default(struct symbol *choice);
+struct symbol *sym_get_choice_value(struct symbol *choice);
+struct property *sym_get_default_prop(struct symbol *sym);
+struct property *sym_get_range_prop(struct symbol *sym);
+struct property *sym_first_prop(struct symbol *sym, enum prop_kind kind);
+struct symbol *prop_get_symbol(const struct property *prop);
+bool sym_string_valid(const struct symbol *sym, const char *str);
+bool sym_string_within_range(struct symbol *sym, const char *str);
+bool sym_tristate_within_range(struct symbol *sym, enum tri val);
+bool sym_set_tristate_value(struct symbol *sym, enum tri val);
+bool sym_set_string_value(struct symbol *sym, const char *val);
+void sym_set_changed(struct symbol *sym);
+void sym_clear_all_valid(void);
+void sym_set_all_changed(void);
+void set_all_choice_values(struct symbol *choice);
+long long sym_range_bound(struct symbol *bound, int base);
+void symbols_reset(void);
+
+static inline enum tri sym_get_tristate_value(const struct symbol *sym)
+{
+	return sym->curr.tri;
+}
+static inline bool sym_has_value(const struct symbol *sym)
+{
+	return sym->flags & SF_DEF_USER;
+}
+static inline bool sym_is_choice(const struct symbol *sym)
+{
+	return sym->flags & SF_CHOICE;
+}
+static inline bool sym_is_choice_value(const struct symbol *sym)
+{
+	return sym->flags & SF_CHOICEVAL;
+}
+static inline bool sym_is_optional(const struct symbol *sym)
+{
+	return sym->flags & SF_OPTIONAL;
+}
+static inline bool sym_is_changeable(const struct symbol *sym)
+{
+	return sym->visible > sym->rev_dep.tri;
+}
+
+/* ---- menu.c ---- */
+
+extern struct menu *current_entry;
+void menu_reset(void);
+void menu_add_entry(struct symbol *sym, struct kfile *file, int lineno);
+void menu_add_menu(void);
+void menu_end_menu(void);
+void menu_add_dep(struct expr *dep);
+void menu_add_visibility(struct expr *e);
+struct property *menu_add_prompt(enum prop_kind kind, const char *text,
+				 struct expr *cond, struct kfile *file, int lineno);
+struct property *menu_add_prop(enum prop_kind kind, struct expr *e,
+			       struct expr *cond, struct kfile *file, int lineno);
+void menu_set_type(enum sym_type type, struct kfile *file, int lineno);
+void menu_finalize(void);
+bool menu_is_visible(struct menu *menu);
+const char *menu_get_prompt(const struct menu *menu);
+struct menu *menu_get_parent_menu(struct menu *menu);
+void menu_get_ext_help(struct menu *menu, struct strbuf *out);
+void menu_explain_symbol(struct strbuf *out, struct symbol *sym);
+
+/* ---- check.c ---- */
+
+int check_dependency_cycles(void);
+void check_symbol_properties(struct symbol *sym);
+
+/* ---- confdata.c ---- */
+
+const char *conf_get_configname(void);
+const char *conf_get_autoconfig_name(void);
+int conf_read_simple(const char *name, int slot);
+int conf_read(const char *name);
+int conf_write(const char *name);
+int conf_write_defconfig(const char *name);
+int conf_write_autoconf(bool overwrite);
+bool conf_get_changed(void);
+void conf_set_changed(bool changed);
+void conf_set_message_callback(void (*fn)(const char *msg));
+void conf_message(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void print_symbol_for_listconfig(struct symbol *sym);
+char *escape_string_value(const char *in);
+void conf_write_heading(FILE *out, const char *begin, const char *line,
+			const char *end);
+
+#endif

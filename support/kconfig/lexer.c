@@ -1,0 +1,501 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The Kconfig lexer: turns the files being read into tokens.
+ *
+ * Kconfig is line oriented: a newline ends a statement (T_EOL), "\"
+ * before a newline joins lines, '#' starts a comment.  Words and quoted
+ * strings have their $(...) references expanded as they are read.  A
+ * word followed by '=', ':=' or '+=' at the start of a line begins a
+ * variable assignment whose value is the raw rest of the line.  Help
+ * text is read as one token, measured by its indentation.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexer.h"
+
+struct kfile *file_list;
+struct kfile *stmt_file;
+int stmt_lineno;
+
+struct source {
+	struct source *parent;
+	struct kfile *file;
+	char *buf;
+	size_t len, pos;
+	int lineno;
+};
+
+static struct source *src;
+static bool assign_mode;
+static enum token_kind prev_tok = T_EOL, prev_prev_tok = T_EOL;
+
+static const char *const keywords[] = {
+	[T_BOOL] = "bool", [T_CHOICE] = "choice", [T_COMMENT] = "comment",
+	[T_CONFIG] = "config", [T_DEF_BOOL] = "def_bool",
+	[T_DEF_TRISTATE] = "def_tristate", [T_DEFAULT] = "default",
+	[T_DEPENDS] = "depends", [T_ENDCHOICE] = "endchoice",
+	[T_ENDIF] = "endif", [T_ENDMENU] = "endmenu", [T_HELP] = "help",
+	[T_HEX] = "hex", [T_IF] = "if", [T_IMPLY] = "imply", [T_INT] = "int",
+	[T_MAINMENU] = "mainmenu", [T_MENU] = "menu",
+	[T_MENUCONFIG] = "menuconfig", [T_MODULES] = "modules", [T_ON] = "on",
+	[T_OPTIONAL] = "optional", [T_PROMPT] = "prompt", [T_RANGE] = "range",
+	[T_SELECT] = "select", [T_SOURCE] = "source", [T_STRING] = "string",
+	[T_TRISTATE] = "tristate", [T_VISIBLE] = "visible",
+	[T_OR] = "||", [T_AND] = "&&", [T_EQUAL] = "=", [T_UNEQUAL] = "!=",
+	[T_LESS] = "<", [T_LESS_EQUAL] = "<=", [T_GREATER] = ">",
+	[T_GREATER_EQUAL] = ">=", [T_NOT] = "!", [T_OPEN_PAREN] = "(",
+	[T_CLOSE_PAREN] = ")", [T_COLON_EQUAL] = ":=", [T_PLUS_EQUAL] = "+=",
+	[T_COUNT] = NULL,
+};
+
+const char *const *lexer_keywords(void)
+{
+	return keywords;
+}
+
+const char *token_name(enum token_kind kind)
+{
+	switch (kind) {
+	case T_EOF: return "end of file";
+	case T_EOL: return "end of line";
+	case T_WORD: return "a word";
+	case T_WORD_QUOTE: return "a quoted string";
+	case T_ASSIGN_VAL: return "a value";
+	case T_HELPTEXT: return "help text";
+	default:
+		return keywords[kind] ? keywords[kind] : "?";
+	}
+}
+
+static struct kfile *file_lookup(const char *name)
+{
+	struct kfile *f;
+
+	for (f = file_list; f; f = f->next)
+		if (!strcmp(f->name, name))
+			return f;
+	f = xcalloc(1, sizeof(*f));
+	f->name = xstrdup(name);
+	f->next = file_list;
+	file_list = f;
+	return f;
+}
+
+static char *slurp(FILE *f, size_t *len)
+{
+	struct strbuf sb = { 0 };
+	char chunk[65536];
+	size_t n;
+
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		sb_add(&sb, chunk, n);
+	*len = sb.len;
+	return sb_detach(&sb);
+}
+
+static void enter(struct kfile *file, FILE *f)
+{
+	struct source *s = xcalloc(1, sizeof(*s));
+
+	s->buf = slurp(f, &s->len);
+	fclose(f);
+	s->file = file;
+	s->lineno = 1;
+	s->parent = src;
+	src = s;
+}
+
+void lexer_open_top(const char *name)
+{
+	FILE *f = kc_fopen_src(name);
+
+	if (!f)
+		kc_fatal(NULL, 0, "cannot open Kconfig file '%s'%s", name,
+			 getenv("srctree") ? " (also looked under $srctree)" :
+			 " (set srctree if the tree is elsewhere)");
+	enter(file_lookup(name), f);
+	prev_tok = prev_prev_tok = T_EOL;
+	assign_mode = false;
+}
+
+void lexer_push_file(const char *name, struct kfile *from, int from_line)
+{
+	struct kfile *file = file_lookup(name);
+	struct source *s;
+	FILE *f;
+
+	for (s = src; s; s = s->parent) {
+		if (strcmp(s->file->name, name))
+			continue;
+		fprintf(stderr, "%s:%d: error: recursive inclusion of '%s'\n",
+			from->name, from_line, name);
+		for (s = src; s; s = s->parent)
+			fprintf(stderr, "  %s:%d: sourced from here\n",
+				s->file->name, s->lineno);
+		kc_fatal(from->name, from_line, "remove the 'source' that closes the loop");
+	}
+	f = kc_fopen_src(name);
+	if (!f)
+		kc_fatal(from->name, from_line, "cannot open sourced file '%s'%s",
+			 name, getenv("srctree") ? " (also looked under $srctree)" : "");
+	if (src)
+		src->file->lineno = src->lineno;
+	file->parent = src ? src->file : NULL;
+	file->lineno = from_line;
+	enter(file, f);
+}
+
+static int peekc(size_t ahead)
+{
+	if (src->pos + ahead >= src->len)
+		return EOF;
+	return (unsigned char)src->buf[src->pos + ahead];
+}
+
+static bool is_word_char(int c)
+{
+	return c != EOF && (isalnum(c) || c == '_' || c == '-');
+}
+
+static bool is_blank(int c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* the rest of the current line, from the current position */
+static char *rest_of_line(void)
+{
+	size_t e = src->pos;
+
+	while (e < src->len && src->buf[e] != '\n')
+		e++;
+	return xstrndup(src->buf + src->pos, e - src->pos);
+}
+
+static void sync_macro_position(void)
+{
+	macro_file = src->file->name;
+	macro_line = src->lineno;
+}
+
+static enum token_kind end_of_file(struct token *t)
+{
+	struct source *s = src;
+
+	if (prev_tok != T_EOL && prev_tok != T_HELPTEXT)
+		kc_warn(s->file->name, s->lineno, "no newline at end of file");
+	t->file = s->file;
+	t->lineno = s->lineno;
+	src = s->parent;
+	free(s->buf);
+	free(s);
+	assign_mode = false;
+	return T_EOL;
+}
+
+static enum token_kind lex_string(struct token *t, char quote)
+{
+	struct strbuf sb = { 0 };
+	int c;
+
+	src->pos++;
+	for (;;) {
+		c = peekc(0);
+		if (c == EOF)
+			break;
+		if (c == '\n') {
+			kc_warn(src->file->name, src->lineno,
+				"multi-line strings are not supported; string ends here");
+			break;
+		}
+		if (c == '$') {
+			char *rest, *res;
+			const char *p;
+
+			src->pos++;
+			rest = rest_of_line();
+			p = rest;
+			sync_macro_position();
+			res = macro_expand_dollar(&p);
+			src->pos += p - rest;
+			sb_adds(&sb, res);
+			free(res);
+			free(rest);
+			continue;
+		}
+		if (c == '\\') {
+			src->pos++;
+			c = peekc(0);
+			if (c != EOF && c != '\n') {
+				sb_addc(&sb, (char)c);
+				src->pos++;
+			}
+			continue;
+		}
+		src->pos++;
+		if (c == quote)
+			break;
+		sb_addc(&sb, (char)c);
+	}
+	t->text = sb_detach(&sb);
+	return T_WORD_QUOTE;
+}
+
+static enum token_kind keyword_or_word(struct token *t, size_t start, size_t len)
+{
+	const char *w = src->buf + start;
+
+	for (int k = T_BOOL; k <= T_VISIBLE; k++)
+		if (strlen(keywords[k]) == len && !memcmp(keywords[k], w, len))
+			return (enum token_kind)k;
+	t->text = xstrndup(w, len);
+	return T_WORD;
+}
+
+static enum token_kind lex_assign_value(struct token *t)
+{
+	while (is_blank(peekc(0)))
+		src->pos++;
+	if (src->pos >= src->len)
+		return end_of_file(t);
+	t->file = src->file;
+	t->lineno = src->lineno;
+	if (peekc(0) == '\n') {
+		src->pos++;
+		src->lineno++;
+		assign_mode = false;
+		return T_EOL;
+	}
+	t->text = rest_of_line();
+	src->pos += strlen(t->text);
+	return T_ASSIGN_VAL;
+}
+
+static enum token_kind lex_raw(struct token *t)
+{
+	int c, c2;
+
+	if (!src)
+		return T_EOF;
+	if (assign_mode)
+		return lex_assign_value(t);
+	for (;;) {
+		if (src->pos >= src->len)
+			return end_of_file(t);
+		c = peekc(0);
+		c2 = peekc(1);
+		t->file = src->file;
+		t->lineno = src->lineno;
+		if (is_blank(c)) {
+			src->pos++;
+			continue;
+		}
+		if (c == '\\' && c2 == '\n') {
+			src->pos += 2;
+			src->lineno++;
+			continue;
+		}
+		if (c == '#') {
+			while (src->pos < src->len && src->buf[src->pos] != '\n')
+				src->pos++;
+			continue;
+		}
+		if (c == '\n') {
+			src->pos++;
+			src->lineno++;
+			return T_EOL;
+		}
+		if (c == '"' || c == '\'')
+			return lex_string(t, (char)c);
+		if (is_word_char(c) || c == '$') {
+			size_t start = src->pos, e = start;
+			bool dollar = false;
+
+			while (e < src->len && (is_word_char((unsigned char)src->buf[e]) ||
+						src->buf[e] == '$')) {
+				dollar |= src->buf[e] == '$';
+				e++;
+			}
+			if (!dollar) {
+				src->pos = e;
+				return keyword_or_word(t, start, e - start);
+			}
+			char *rest = rest_of_line();
+			const char *p = rest;
+
+			sync_macro_position();
+			char *word = macro_expand_token(&p);
+
+			src->pos += p - rest;
+			free(rest);
+			if (*word) {
+				t->text = word;
+				return T_WORD;
+			}
+			free(word);
+			continue;
+		}
+		src->pos++;
+		switch (c) {
+		case '|':
+			if (c2 == '|') {
+				src->pos++;
+				return T_OR;
+			}
+			break;
+		case '&':
+			if (c2 == '&') {
+				src->pos++;
+				return T_AND;
+			}
+			break;
+		case '=':
+			return T_EQUAL;
+		case '!':
+			if (c2 == '=') {
+				src->pos++;
+				return T_UNEQUAL;
+			}
+			return T_NOT;
+		case '<':
+			if (c2 == '=') {
+				src->pos++;
+				return T_LESS_EQUAL;
+			}
+			return T_LESS;
+		case '>':
+			if (c2 == '=') {
+				src->pos++;
+				return T_GREATER_EQUAL;
+			}
+			return T_GREATER;
+		case '(':
+			return T_OPEN_PAREN;
+		case ')':
+			return T_CLOSE_PAREN;
+		case ':':
+			if (c2 == '=') {
+				src->pos++;
+				return T_COLON_EQUAL;
+			}
+			break;
+		case '+':
+			if (c2 == '=') {
+				src->pos++;
+				return T_PLUS_EQUAL;
+			}
+			break;
+		}
+		if (isprint(c))
+			kc_warn(src->file->name, src->lineno,
+				"ignoring unsupported character '%c'", c);
+		else
+			kc_warn(src->file->name, src->lineno,
+				"ignoring unsupported character 0x%02x", c);
+	}
+}
+
+struct token lexer_next(void)
+{
+	struct token t;
+
+	for (;;) {
+		memset(&t, 0, sizeof(t));
+		t.kind = lex_raw(&t);
+		if (prev_tok == T_EOL || prev_tok == T_HELPTEXT) {
+			/* blank lines carry nothing to the parser */
+			if (t.kind == T_EOL)
+				continue;
+			stmt_file = t.file;
+			stmt_lineno = t.lineno;
+		}
+		break;
+	}
+	if (prev_prev_tok == T_EOL && prev_tok == T_WORD &&
+	    (t.kind == T_EQUAL || t.kind == T_COLON_EQUAL || t.kind == T_PLUS_EQUAL))
+		assign_mode = true;
+	prev_prev_tok = prev_tok;
+	prev_tok = t.kind;
+	return t;
+}
+
+/* the next line begins with text at column 0: help ends before it */
+static bool text_follows(size_t newline_at)
+{
+	size_t n = newline_at + 1;
+
+	return n < src->len && !is_blank(src->buf[n]) && src->buf[n] != '\n';
+}
+
+static void add_spaces(struct strbuf *sb, int n)
+{
+	while (n-- > 0)
+		sb_addc(sb, ' ');
+}
+
+struct token lexer_help(void)
+{
+	struct token t = { .kind = T_HELPTEXT };
+	struct strbuf text = { 0 };
+	int first_ts = 0, last_ts = 0;
+
+	while (src && src->pos < src->len) {
+		size_t p = src->pos;
+		int ts = 0;
+
+		while (p < src->len && is_blank(src->buf[p])) {
+			ts = src->buf[p] == '\t' ? (ts & ~7) + 8 : ts + 1;
+			p++;
+		}
+		if (p < src->len && src->buf[p] == '\n') {
+			/* an empty line */
+			src->pos = p + 1;
+			src->lineno++;
+			if (text_follows(p))
+				break;
+			sb_addc(&text, '\n');
+			continue;
+		}
+		if (p > src->pos) {
+			src->pos = p;
+			last_ts = ts;
+			if (first_ts) {
+				/* less indented than the first line: help ends */
+				if (ts < first_ts)
+					break;
+				add_spaces(&text, ts - first_ts);
+			}
+			if (p >= src->len)
+				break;
+		}
+		size_t e = src->pos, end;
+
+		while (e < src->len && src->buf[e] != '\n')
+			e++;
+		end = e;
+		while (end > src->pos && is_blank(src->buf[end - 1]))
+			end--;
+		sb_add(&text, src->buf + src->pos, end - src->pos);
+		if (!first_ts)
+			first_ts = last_ts;
+		src->pos = e;
+		if (e < src->len) {
+			src->pos++;
+			src->lineno++;
+			if (text_follows(e))
+				break;
+			sb_addc(&text, '\n');
+		}
+	}
+	t.text = sb_detach(&text);
+	if (src) {
+		t.file = src->file;
+		t.lineno = src->lineno;
+	}
+	prev_prev_tok = prev_tok;
+	prev_tok = T_HELPTEXT;
+	return t;
+}
