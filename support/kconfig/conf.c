@@ -646,18 +646,6 @@ int main(int argc, char **argv)
 	}
 	parse_kconfig(argv[optind]);
 
-	if (sync_kconfig) {
-		struct stat st;
-		const char *name = conf_get_configname();
-
-		if (stat(name, &st)) {
-			fprintf(stderr, "***\n*** Configuration file \"%s\" not found!\n***\n"
-				"*** Please run some configurator (e.g. \"make oldconfig\" or\n"
-				"*** \"make menuconfig\" or \"make xconfig\").\n***\n", name);
-			exit(1);
-		}
-	}
-
 	switch (input_mode) {
 	case MODE_DEFCONFIG:
 		if (conf_read(defconfig_file)) {

@@ -647,8 +647,8 @@ int conf_write(const char *name)
 		return 1;
 	}
 	conf_write_heading(out, "#", "#", "#");
-	if (!conf_get_changed())
-		sym_clear_all_valid();
+	/* values are computed afresh: reading may have dropped user values */
+	sym_clear_all_valid();
 	write_dotconfig_body(out);
 	if (fclose(out)) {
 		fprintf(stderr, "error: writing '%s' failed: %s\n", name, strerror(errno));

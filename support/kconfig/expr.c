@@ -719,7 +719,11 @@ static bool needs_parens(enum expr_op outer, enum expr_op inner)
 
 static void print_sym(struct strbuf *out, struct symbol *sym, bool with_values)
 {
-	sb_adds(out, sym->name ? sym->name : "<choice>");
+	if (!sym->name) {
+		sb_adds(out, "<choice>");
+		return;
+	}
+	sb_adds(out, sym->name);
 	if (with_values && sym->type != TYPE_UNKNOWN)
 		sb_addf(out, " [=%s]", sym_get_string_value(sym));
 }

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "lexer.h"
 
@@ -96,9 +97,15 @@ static char *slurp(FILE *f, size_t *len)
 	return sb_detach(&sb);
 }
 
-static void enter(struct kfile *file, FILE *f)
+static void enter(struct kfile *file, FILE *f, struct kfile *from, int from_line)
 {
-	struct source *s = xcalloc(1, sizeof(*s));
+	struct source *s;
+	struct stat st;
+
+	if (fstat(fileno(f), &st) || !S_ISREG(st.st_mode))
+		kc_fatal(from ? from->name : NULL, from_line,
+			 "'%s' is not a regular file", file->name);
+	s = xcalloc(1, sizeof(*s));
 
 	s->buf = slurp(f, &s->len);
 	fclose(f);
@@ -116,7 +123,7 @@ void lexer_open_top(const char *name)
 		kc_fatal(NULL, 0, "cannot open Kconfig file '%s'%s", name,
 			 getenv("srctree") ? " (also looked under $srctree)" :
 			 " (set srctree if the tree is elsewhere)");
-	enter(file_lookup(name), f);
+	enter(file_lookup(name), f, NULL, 0);
 	prev_tok = prev_prev_tok = T_EOL;
 	assign_mode = false;
 }
@@ -145,7 +152,7 @@ void lexer_push_file(const char *name, struct kfile *from, int from_line)
 		src->file->lineno = src->lineno;
 	file->parent = src ? src->file : NULL;
 	file->lineno = from_line;
-	enter(file, f);
+	enter(file, f, from, from_line);
 }
 
 static int peekc(size_t ahead)

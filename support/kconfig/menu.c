@@ -182,7 +182,7 @@ static void propagate_to_children(struct menu *parent, struct expr *parentdep)
 	}
 }
 
-static void finalize(struct menu *parent, bool inside_choice);
+static void finalize(struct menu *parent);
 
 /* entries right after a symbol that depend on it become its children */
 static void nest_dependents(struct menu *parent)
@@ -206,7 +206,7 @@ static void nest_dependents(struct menu *parent)
 			if (!expr_is_yes(theirs))
 				break;
 		}
-		finalize(menu, false);
+		finalize(menu);
 		menu->parent = parent;
 		last = menu;
 	}
@@ -269,7 +269,7 @@ static void dissolve(struct menu *parent, struct menu *menu)
 	menu->list = NULL;
 }
 
-static void finalize(struct menu *parent, bool inside_choice)
+static void finalize(struct menu *parent)
 {
 	struct symbol *sym = parent->sym;
 	struct menu *menu;
@@ -295,8 +295,8 @@ static void finalize(struct menu *parent, bool inside_choice)
 		}
 		propagate_to_children(parent, parentdep);
 		for (menu = parent->list; menu; menu = menu->next)
-			finalize(menu, is_choice);
-	} else if (!inside_choice && sym) {
+			finalize(menu);
+	} else if (sym) {
 		nest_dependents(parent);
 	}
 
@@ -328,7 +328,7 @@ static void finalize(struct menu *parent, bool inside_choice)
 
 void menu_finalize(void)
 {
-	finalize(&rootmenu, false);
+	finalize(&rootmenu);
 }
 
 bool menu_is_visible(struct menu *menu)
@@ -457,15 +457,15 @@ void menu_explain_symbol(struct strbuf *out, struct symbol *sym)
 	}
 	print_prop_list(out, sym, P_SELECT, "Selects: ");
 	if (sym->rev_dep.expr) {
-		expr_print_revdep(out, sym->rev_dep.expr, TRI_Y, "  Selected by [y]:\n");
-		expr_print_revdep(out, sym->rev_dep.expr, TRI_M, "  Selected by [m]:\n");
-		expr_print_revdep(out, sym->rev_dep.expr, TRI_N, "  Selected by [n]:\n");
+		expr_print_revdep(out, sym->rev_dep.expr, TRI_Y, "Selected by [y]:\n");
+		expr_print_revdep(out, sym->rev_dep.expr, TRI_M, "Selected by [m]:\n");
+		expr_print_revdep(out, sym->rev_dep.expr, TRI_N, "Selected by [n]:\n");
 	}
 	print_prop_list(out, sym, P_IMPLY, "Implies: ");
 	if (sym->implied.expr) {
-		expr_print_revdep(out, sym->implied.expr, TRI_Y, "  Implied by [y]:\n");
-		expr_print_revdep(out, sym->implied.expr, TRI_M, "  Implied by [m]:\n");
-		expr_print_revdep(out, sym->implied.expr, TRI_N, "  Implied by [n]:\n");
+		expr_print_revdep(out, sym->implied.expr, TRI_Y, "Implied by [y]:\n");
+		expr_print_revdep(out, sym->implied.expr, TRI_M, "Implied by [m]:\n");
+		expr_print_revdep(out, sym->implied.expr, TRI_N, "Implied by [n]:\n");
 	}
 	sb_adds(out, "\n\n");
 }

@@ -18,13 +18,13 @@
 struct symbol *symbol_hash[SYMBOL_HASHSIZE];
 
 struct symbol symbol_yes = {
-	.name = "y", .curr = { "y", TRI_Y }, .flags = SF_CONST | SF_VALID,
+	.name = "y", .type = TYPE_TRISTATE, .curr = { "y", TRI_Y }, .flags = SF_CONST | SF_VALID,
 };
 struct symbol symbol_mod = {
-	.name = "m", .curr = { "m", TRI_M }, .flags = SF_CONST | SF_VALID,
+	.name = "m", .type = TYPE_TRISTATE, .curr = { "m", TRI_M }, .flags = SF_CONST | SF_VALID,
 };
 struct symbol symbol_no = {
-	.name = "n", .curr = { "n", TRI_N }, .flags = SF_CONST | SF_VALID,
+	.name = "n", .type = TYPE_TRISTATE, .curr = { "n", TRI_N }, .flags = SF_CONST | SF_VALID,
 };
 struct symbol symbol_empty = {
 	.name = "", .curr = { "", TRI_N }, .flags = SF_VALID,
@@ -298,12 +298,13 @@ long long sym_range_bound(struct symbol *bound, int base)
 	return strtoll(bound->curr.str, NULL, base);
 }
 
+/* a value outside the active range takes the bound it crossed, as written */
 static void clamp_to_range(struct symbol *sym)
 {
 	struct property *range;
-	long long val, bound;
+	struct symbol *bound;
+	long long val;
 	int base;
-	char buf[64];
 
 	if (sym->type == TYPE_INT)
 		base = 10;
@@ -315,17 +316,13 @@ static void clamp_to_range(struct symbol *sym)
 	if (!range)
 		return;
 	val = strtoll(sym->curr.str, NULL, base);
-	bound = sym_range_bound(range->expr->lsym, base);
-	if (val >= bound) {
-		bound = sym_range_bound(range->expr->rsym, base);
-		if (val <= bound)
+	bound = range->expr->lsym;
+	if (val >= sym_range_bound(bound, base)) {
+		bound = range->expr->rsym;
+		if (val <= sym_range_bound(bound, base))
 			return;
 	}
-	if (sym->type == TYPE_INT)
-		snprintf(buf, sizeof(buf), "%lld", bound);
-	else
-		snprintf(buf, sizeof(buf), "0x%llx", (unsigned long long)bound);
-	sym->curr.str = xstrdup(buf);
+	sym->curr.str = bound->curr.str;
 }
 
 static void sym_warn_unmet_dep(struct symbol *sym);
@@ -479,8 +476,7 @@ const char *sym_get_string_value(struct symbol *sym)
 		case TRI_N:
 			return "n";
 		case TRI_M:
-			sym_calc_value(modules_sym);
-			return modules_sym->curr.tri == TRI_N ? "n" : "m";
+			return "m";
 		case TRI_Y:
 			return "y";
 		}
