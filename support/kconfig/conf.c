@@ -104,10 +104,9 @@ static void strip(char *str)
 
 static void read_answer(void)
 {
-	if (!fgets(line, sizeof(line), stdin)) {
+	/* at end of input the line keeps its "\n": take the default */
+	if (!fgets(line, sizeof(line), stdin))
 		fprintf(stderr, "\nError in reading or end of file.\n");
-		line[0] = 0;
-	}
 	if (!tty_stdio)
 		printf("%s", line);
 }
@@ -562,7 +561,7 @@ static void seed_random(void)
 		if (!*end)
 			seed = (unsigned)(int)v;
 	}
-	fprintf(stderr, "KCONFIG_SEED=0x%X\n", seed);
+	printf("KCONFIG_SEED=0x%X\n", seed);
 	srand(seed);
 }
 
@@ -662,6 +661,12 @@ int main(int argc, char **argv)
 	case MODE_ALLNO: case MODE_ALLYES: case MODE_ALLMOD: case MODE_ALLDEF: case MODE_RAND:
 		read_allconfig();
 		break;
+	}
+
+	if (kc_werror && kc_warnings) {
+		fprintf(stderr, "error: stopping on %d warning(s): KCONFIG_WERROR is set\n",
+			kc_warnings);
+		exit(1);
 	}
 
 	if (sync_kconfig) {

@@ -659,7 +659,7 @@ int conf_write(const char *name)
 
 	if (*tmpname) {
 		if (files_equal(name, tmpname)) {
-			conf_message("No change to configuration in '%s'", name);
+			conf_message("No change to %s", name);
 			unlink(tmpname);
 			conf_set_changed(false);
 			return 0;
@@ -704,8 +704,6 @@ int conf_write_defconfig(const char *name)
 	struct menu *menu;
 	FILE *out;
 
-	if (make_parent_dir(name))
-		return 1;
 	out = fopen(name, "w");
 	if (!out) {
 		fprintf(stderr, "error: cannot write '%s': %s\n", name, strerror(errno));

@@ -693,4 +693,5 @@ static void sym_warn_unmet_dep(struct symbol *sym)
 	expr_print_revdep(&sb, sym->rev_dep.expr, TRI_M, "  Selected by [m]:\n");
 	fputs(sb_str(&sb), stderr);
 	sb_free(&sb);
+	kc_warnings++;
 }
