@@ -203,6 +203,15 @@ void macro_define(const char *name, const char *value, enum var_flavor flavor);
 void macro_reset(void);
 void macro_write_env_deps(FILE *f, const char *target);
 extern bool macro_allow_shell;	/* off while fuzzing */
+/* speculative expansion of one $(...) (p after '$'): starts shell commands early */
+bool macro_prefetch_dollar(const char **p);
+extern void (*macro_prefetch_hook)(void);
+
+/* ---- shell.c ---- */
+
+char *shell_output(const char *cmd, bool lookahead);	/* runs it, or takes the earlier result */
+const char *shell_try_output(const char *cmd);	/* NULL while not known; queues it */
+void shell_wait_all(void);
 /* position used by $(filename), $(lineno) and macro errors */
 extern const char *macro_file;
 extern int macro_line;

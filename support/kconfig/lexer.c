@@ -26,6 +26,8 @@ struct source {
 	struct kfile *file;
 	char *buf;
 	size_t len, pos;
+	size_t prefetched;	/* lookahead has looked up to here */
+	size_t barrier;		/* an assignment lookahead must not pass yet */
 	int lineno;
 };
 
@@ -111,6 +113,7 @@ static void enter(struct kfile *file, FILE *f, struct kfile *from, int from_line
 	fclose(f);
 	s->file = file;
 	s->lineno = 1;
+	macro_prefetch_hook = lexer_prefetch;
 	s->parent = src;
 	src = s;
 }
@@ -430,11 +433,11 @@ struct token lexer_next(void)
 }
 
 /* the next line begins with text at column 0: help ends before it */
-static bool text_follows(size_t newline_at)
+static bool text_follows(const char *buf, size_t len, size_t newline_at)
 {
 	size_t n = newline_at + 1;
 
-	return n < src->len && !is_blank(src->buf[n]) && src->buf[n] != '\n';
+	return n < len && !is_blank(buf[n]) && buf[n] != '\n';
 }
 
 static void add_spaces(struct strbuf *sb, int n)
@@ -443,60 +446,81 @@ static void add_spaces(struct strbuf *sb, int n)
 		sb_addc(sb, ' ');
 }
 
-struct token lexer_help(void)
+/*
+ * Measure a help block starting at line start *pos: its text goes to
+ * text (if not NULL), *pos and *lineno move past it.  The first line
+ * sets the indentation; a line indented less, or a line of text at
+ * column 0 after a line break, ends the block.  Tabs count to the next
+ * multiple of 8; deeper indentation is kept as spaces.
+ */
+static void scan_help(const char *buf, size_t len, size_t *pos, int *lineno,
+		      struct strbuf *text)
 {
-	struct token t = { .kind = T_HELPTEXT };
-	struct strbuf text = { 0 };
+	struct strbuf dummy = { 0 };
 	int first_ts = 0, last_ts = 0;
+	size_t at = *pos;
 
-	while (src && src->pos < src->len) {
-		size_t p = src->pos;
+	if (!text)
+		text = &dummy;
+	while (at < len) {
+		size_t p = at;
 		int ts = 0;
 
-		while (p < src->len && is_blank(src->buf[p])) {
-			ts = src->buf[p] == '\t' ? (ts & ~7) + 8 : ts + 1;
+		while (p < len && is_blank(buf[p])) {
+			ts = buf[p] == '\t' ? (ts & ~7) + 8 : ts + 1;
 			p++;
 		}
-		if (p < src->len && src->buf[p] == '\n') {
+		if (p < len && buf[p] == '\n') {
 			/* an empty line */
-			src->pos = p + 1;
-			src->lineno++;
-			if (text_follows(p))
+			at = p + 1;
+			(*lineno)++;
+			if (text_follows(buf, len, p))
 				break;
-			sb_addc(&text, '\n');
+			sb_addc(text, '\n');
 			continue;
 		}
-		if (p > src->pos) {
-			src->pos = p;
+		if (p > at) {
+			at = p;
 			last_ts = ts;
 			if (first_ts) {
 				/* less indented than the first line: help ends */
 				if (ts < first_ts)
 					break;
-				add_spaces(&text, ts - first_ts);
+				add_spaces(text, ts - first_ts);
 			}
-			if (p >= src->len)
+			if (p >= len)
 				break;
 		}
-		size_t e = src->pos, end;
+		size_t e = at, end;
 
-		while (e < src->len && src->buf[e] != '\n')
+		while (e < len && buf[e] != '\n')
 			e++;
 		end = e;
-		while (end > src->pos && is_blank(src->buf[end - 1]))
+		while (end > at && is_blank(buf[end - 1]))
 			end--;
-		sb_add(&text, src->buf + src->pos, end - src->pos);
+		sb_add(text, buf + at, end - at);
 		if (!first_ts)
 			first_ts = last_ts;
-		src->pos = e;
-		if (e < src->len) {
-			src->pos++;
-			src->lineno++;
-			if (text_follows(e))
+		at = e;
+		if (e < len) {
+			at++;
+			(*lineno)++;
+			if (text_follows(buf, len, e))
 				break;
-			sb_addc(&text, '\n');
+			sb_addc(text, '\n');
 		}
 	}
+	sb_free(&dummy);
+	*pos = at;
+}
+
+struct token lexer_help(void)
+{
+	struct token t = { .kind = T_HELPTEXT };
+	struct strbuf text = { 0 };
+
+	if (src)
+		scan_help(src->buf, src->len, &src->pos, &src->lineno, &text);
 	t.text = sb_detach(&text);
 	if (src) {
 		t.file = src->file;
@@ -505,4 +529,124 @@ struct token lexer_help(void)
 	prev_prev_tok = prev_tok;
 	prev_tok = T_HELPTEXT;
 	return t;
+}
+
+/* ---- lookahead for $(shell,...) prefetching ---- */
+
+static bool line_is(const char *line, size_t n, const char *word)
+{
+	size_t wl = strlen(word);
+
+	while (n && is_blank(*line)) {
+		line++;
+		n--;
+	}
+	if (n < wl || memcmp(line, word, wl))
+		return false;
+	line += wl;
+	n -= wl;
+	while (n && is_blank(*line)) {
+		line++;
+		n--;
+	}
+	return !n || *line == '#';
+}
+
+/* "NAME =", "NAME :=" or "NAME +=" at the start of the line */
+static bool line_assigns(const char *line, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && is_blank(line[i]))
+		i++;
+	if (i == n || !(is_word_char((unsigned char)line[i]) || line[i] == '$'))
+		return false;
+	while (i < n && line[i] != '=' && line[i] != '#' && line[i] != '"' && line[i] != '\'')
+		i++;
+	if (i == n || line[i] != '=')
+		return false;
+	/* "depends on A = B" and friends compare, they do not assign */
+	for (size_t k = 0; k < i; k++)
+		if (is_blank(line[k]) && k > 0 && !is_blank(line[k - 1])) {
+			size_t w = k + 1;
+
+			while (w < i && is_blank(line[w]))
+				w++;
+			if (w < i && line[w] != ':' && line[w] != '+')
+				return false;
+		}
+	return true;
+}
+
+/* speculatively expand the $(...) references of one line */
+static void prefetch_line(const char *line, size_t n)
+{
+	char quote = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		char c = line[i];
+
+		if (quote) {
+			if (c == '\\')
+				i++;
+			else if (c == quote)
+				quote = 0;
+		} else if (c == '"' || c == '\'') {
+			quote = c;
+		} else if (c == '#') {
+			return;
+		}
+		if (c != '$' || i + 1 >= n || line[i + 1] != '(')
+			continue;
+		char *copy = xstrndup(line + i + 1, n - i - 1);
+		const char *p = copy;
+
+		if (!macro_prefetch_dollar(&p)) {
+			free(copy);
+			return;
+		}
+		i += p - copy;
+		free(copy);
+	}
+}
+
+/*
+ * Called before a $(shell,...) runs: look at the rest of the current file
+ * and start, in parallel, the shell commands its next lines will need.
+ * Stops at the first variable assignment, which could change them, and
+ * skips comments and help texts, which are never expanded.
+ */
+void lexer_prefetch(void)
+{
+	size_t at;
+	int dummy_line = 0;
+
+	if (!src || (src->barrier && src->pos <= src->barrier))
+		return;
+	src->barrier = 0;
+	at = src->pos > src->prefetched ? src->pos : src->prefetched;
+	/* the line being expanded now is not ours to touch */
+	while (at < src->len && src->buf[at] != '\n')
+		at++;
+	while (at < src->len) {
+		size_t start = ++at, end = start;
+
+		while (end < src->len && src->buf[end] != '\n')
+			end++;
+		if (line_assigns(src->buf + start, end - start)) {
+			src->barrier = start;
+			at = start - 1;
+			break;
+		}
+		if (line_is(src->buf + start, end - start, "help")) {
+			at = end + 1;
+			scan_help(src->buf, src->len, &at, &dummy_line, NULL);
+			at--;	/* back on a newline */
+			continue;
+		}
+		if (!line_is(src->buf + start, end - start, "source"))
+			prefetch_line(src->buf + start, end - start);
+		at = end;
+	}
+	src->prefetched = at;
 }

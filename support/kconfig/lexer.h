@@ -39,6 +39,7 @@ struct token lexer_next(void);
 /* called right after "help" EOL: reads the help block as one token */
 struct token lexer_help(void);
 const char *token_name(enum token_kind kind);
+void lexer_prefetch(void);
 const char *const *lexer_keywords(void);
 
 #endif

@@ -4,10 +4,12 @@
  * functions with $(1)..., environment variables, and the built-in
  * functions shell, info, warning-if, error-if, filename and lineno.
  *
- * Identical $(shell,...) commands run once per process: their output
- * is remembered (compiler probes dominate parse time in Linux's tree).
+ * A dry run of the same expansion (macro_prefetch_dollar) has no side
+ * effects: it only finds shell commands whose text is already certain,
+ * so that shell.c can start them before the parser needs them.
  */
 #include <ctype.h>
+#include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +19,14 @@
 #define MAX_ARGS 16
 
 bool macro_allow_shell = true;
+void (*macro_prefetch_hook)(void);
+
+/* dry run: no output, no errors, no recorded environment, no waiting */
+static bool dry;
+static bool defining;		/* a variable's value is being expanded */
+static int dry_unknown;		/* results not known yet */
+static int dry_depth;
+static jmp_buf dry_escape;
 const char *macro_file = "<command line>";
 int macro_line;
 
@@ -33,20 +43,18 @@ struct env_used {
 	char *name, *value;
 };
 
-struct shell_memo {
-	struct shell_memo *next;
-	char *cmd, *out;
-};
-
 static struct variable *variables;
 static struct env_used *env_used, **env_used_tail = &env_used;
-static struct shell_memo *shell_memo;
 
 static char *expand_with_args(const char **in, bool (*at_end)(char),
 			      int argc, char **argv);
+static char *macro_expand_args_dry(const char *value, int argc, char **argv);
+static char *expand_dollar_args(const char **in, int argc, char **argv);
 
 static _Noreturn void macro_fail(const char *fmt, const char *arg)
 {
+	if (dry)
+		longjmp(dry_escape, 1);
 	kc_fatal(macro_file, macro_line, fmt, arg);
 }
 
@@ -80,7 +88,12 @@ void macro_define(const char *name, const char *value, enum var_flavor flavor)
 		*tail = v;
 	}
 	v->flavor = flavor;
+	if (!v->value)
+		v->value = xstrdup("");
+	/* no lookahead meanwhile: later lines may use the value being made */
+	defining = true;
 	val = flavor == VAR_SIMPLE ? macro_expand_string(value) : xstrdup(value);
+	defining = false;
 	if (append && v->value) {
 		size_t n = strlen(v->value) + strlen(val) + 2;
 		char *joined = xmalloc(n);
@@ -118,6 +131,8 @@ static char *env_lookup(const char *name)
 	value = getenv(name);
 	if (!value)
 		return NULL;
+	if (dry)
+		return xstrdup(value);
 	/* remembered for auto.conf.cmd: a change must re-run syncconfig */
 	e = xcalloc(1, sizeof(*e));
 	e->name = xstrdup(name);
@@ -136,50 +151,6 @@ void macro_write_env_deps(FILE *f, const char *target)
 	}
 }
 
-static char *run_shell(const char *cmd)
-{
-	struct shell_memo *m;
-	char buf[4096];
-	size_t n;
-	FILE *p;
-
-	for (m = shell_memo; m; m = m->next)
-		if (!strcmp(m->cmd, cmd))
-			return xstrdup(m->out);
-	if (!macro_allow_shell)
-		return xstrdup("");
-
-	fflush(stdout);
-	p = popen(cmd, "r");
-	if (!p)
-		macro_fail("cannot run shell command '%s'", cmd);
-	n = fread(buf, 1, sizeof(buf), p);
-	/* keep reading so the command is not killed by SIGPIPE */
-	while (!feof(p) && !ferror(p)) {
-		char sink[4096];
-
-		if (!fread(sink, 1, sizeof(sink), p))
-			break;
-	}
-	if (n == sizeof(buf))
-		n--;
-	while (n > 0 && buf[n - 1] == '\n')
-		n--;
-	buf[n] = 0;
-	for (size_t i = 0; i < n; i++)
-		if (buf[i] == '\n')
-			buf[i] = ' ';
-	if (pclose(p) == -1)
-		macro_fail("cannot wait for shell command '%s'", cmd);
-
-	m = xcalloc(1, sizeof(*m));
-	m->cmd = xstrdup(cmd);
-	m->out = xstrdup(buf);
-	m->next = shell_memo;
-	shell_memo = m;
-	return xstrdup(buf);
-}
-
 struct builtin {
 	const char *name;
 	int min_args, max_args;
@@ -189,6 +160,8 @@ struct builtin {
 static char *fn_error_if(int argc, char **argv)
 {
 	(void)argc;
+	if (dry)
+		return xstrdup("");
 	if (!strcmp(argv[0], "y"))
 		kc_fatal(macro_file, macro_line, "%s", argv[1]);
 	return xstrdup("");
@@ -197,6 +170,8 @@ static char *fn_error_if(int argc, char **argv)
 static char *fn_warning_if(int argc, char **argv)
 {
 	(void)argc;
+	if (dry)
+		return xstrdup("");
 	if (!strcmp(argv[0], "y"))
 		fprintf(stderr, "%s:%d: %s\n", macro_file, macro_line, argv[1]);
 	return xstrdup("");
@@ -205,6 +180,8 @@ static char *fn_warning_if(int argc, char **argv)
 static char *fn_info(int argc, char **argv)
 {
 	(void)argc;
+	if (dry)
+		return xstrdup("");
 	printf("%s\n", argv[0]);
 	return xstrdup("");
 }
@@ -222,14 +199,26 @@ static char *fn_lineno(int argc, char **argv)
 
 	(void)argc;
 	(void)argv;
+	if (dry)
+		dry_unknown++;	/* the line of a later text is not tracked */
 	snprintf(buf, sizeof(buf), "%d", macro_line);
 	return xstrdup(buf);
 }
 
 static char *fn_shell(int argc, char **argv)
 {
+	const char *known;
+
 	(void)argc;
-	return run_shell(argv[0]);
+	if (!macro_allow_shell)
+		return xstrdup("");
+	if (!dry)
+		return shell_output(argv[0], !defining);
+	known = shell_try_output(argv[0]);
+	if (known)
+		return xstrdup(known);
+	dry_unknown++;
+	return xstrdup("");
 }
 
 static const struct builtin builtins[] = {
@@ -264,6 +253,14 @@ static char *expand_variable(const char *name, int argc, char **argv)
 
 	if (!v)
 		return NULL;
+	if (dry) {
+		if (++dry_depth > 100)
+			longjmp(dry_escape, 1);
+		res = v->flavor == VAR_RECURSIVE ?
+		      macro_expand_args_dry(v->value, argc, argv) : xstrdup(v->value);
+		dry_depth--;
+		return res;
+	}
 	if (argc == 0 && v->depth)
 		macro_fail("recursive variable '%s' references itself (eventually)", name);
 	if (v->depth > 1000)
@@ -319,6 +316,7 @@ static char *eval_reference(const char *text, size_t len, int argc, char **argv)
 	pieces[npieces++] = start;
 
 	const char *p = pieces[0];
+	int unknown_before = dry_unknown;
 
 	name = expand_with_args(&p, NULL, argc, argv);
 	for (int i = 1; i < npieces; i++) {
@@ -328,8 +326,11 @@ static char *eval_reference(const char *text, size_t len, int argc, char **argv)
 	int nargs = npieces - 1;
 
 	res = expand_variable(name, nargs, args);
-	if (!res)
+	if (!res && dry && dry_unknown != unknown_before) {
+		res = xstrdup("");	/* its arguments are not certain yet */
+	} else if (!res) {
 		res = call_builtin(name, nargs, args);
+	}
 	if (!res && nargs == 0)
 		res = env_lookup(name);
 	if (!res)
@@ -361,6 +362,39 @@ static char *expand_dollar_args(const char **in, int argc, char **argv)
 		macro_fail("unterminated reference '$(%s': missing ')'", p);
 	*in = q + 1;
 	return eval_reference(p, q - p, argc, argv);
+}
+
+static char *macro_expand_args_dry(const char *value, int argc, char **argv)
+{
+	char *copy = xstrdup(value), *res;
+	const char *p = copy;
+
+	res = expand_with_args(&p, NULL, argc, argv);
+	free(copy);
+	return res;
+}
+
+bool macro_prefetch_dollar(const char **in)
+{
+	const char *start = *in;
+	int depth = 0;
+
+	/* the reference must close on this line */
+	for (const char *q = start + 1; *q; q++) {
+		if (*q == '(') {
+			depth++;
+		} else if (*q == ')' && depth-- == 0) {
+			if (!setjmp(dry_escape)) {
+				dry = true;
+				dry_depth = 0;
+				free(expand_dollar_args(in, 0, NULL));
+			}
+			dry = false;
+			*in = q + 1;
+			return true;
+		}
+	}
+	return false;
 }
 
 char *macro_expand_dollar(const char **in)

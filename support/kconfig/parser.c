@@ -880,6 +880,8 @@ void parse_kconfig(const char *top_file)
 	if (tok.kind == T_MAINMENU)
 		parse_mainmenu();
 	parse_block(&top);
+	/* commands started ahead of need but never needed: let them end */
+	shell_wait_all();
 	if (kc_errors)
 		exit(1);
 	if (!modules_sym)

@@ -68,6 +68,14 @@ int main(int argc, char **argv)
 		perror(dir);
 		return 2;
 	}
+	/* every run starts from the same state: no outputs of the last one */
+	static const char *const outputs[] = {
+		".config", "out.config", "out.config.old", "defconfig",
+		"include/config/auto.conf", "include/config/auto.conf.cmd",
+		"include/generated/autoconf.h", "include/generated/rustc_cfg",
+	};
+	for (size_t i = 0; i < sizeof(outputs) / sizeof(outputs[0]); i++)
+		unlink(outputs[i]);
 	cut = memmem(in, len, sep, sizeof(sep) - 1);
 	klen = cut ? (size_t)(cut - in) + 1 : len;
 	spit("Kconfig", in, klen);
