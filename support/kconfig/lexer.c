@@ -279,8 +279,12 @@ static enum token_kind lex_assign_value(struct token *t)
 		assign_mode = false;
 		return T_EOL;
 	}
-	t->text = rest_of_line();
-	src->pos += strlen(t->text);
+	size_t e = src->pos;
+
+	while (e < src->len && src->buf[e] != '\n')
+		e++;
+	t->text = xstrndup(src->buf + src->pos, e - src->pos);
+	src->pos = e;
 	return T_ASSIGN_VAL;
 }
 
