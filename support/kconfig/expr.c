@@ -8,7 +8,8 @@
  * "m" becomes "m && MODULES".  They follow Linux 6.1's rules so that
  * the same Kconfig gives the same configuration.
  *
- * Expressions live as long as the process; nothing is freed.
+ * Expressions built while parsing live as long as the process; only the
+ * temporary trees of comparisons and nesting tests are freed.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -89,9 +90,14 @@ struct expr *expr_copy(const struct expr *e)
 	return c;
 }
 
+/* e must own all its nodes: no subtree shared with another tree */
 void expr_free(struct expr *e)
 {
-	(void)e;
+	if (!e)
+		return;
+	expr_free(e->l);
+	expr_free(e->r);
+	free(e);
 }
 
 static bool is_sym(const struct expr *e, const struct symbol *sym)
@@ -606,6 +612,8 @@ bool expr_eq(struct expr *a, struct expr *b)
 		expr_eliminate_eq(&a, &b);
 		same = a->op == E_SYMBOL && b->op == E_SYMBOL && a->lsym == b->lsym;
 		rewrites = saved;
+		expr_free(a);
+		expr_free(b);
 		return same;
 	default:
 		return false;

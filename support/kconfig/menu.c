@@ -203,13 +203,18 @@ static void nest_dependents(struct menu *parent)
 			struct expr *theirs = expr_copy(basedep);
 
 			expr_eliminate_eq(&mine, &theirs);
-			if (!expr_is_yes(theirs))
+			bool superset = expr_is_yes(theirs);
+
+			expr_free(mine);
+			expr_free(theirs);
+			if (!superset)
 				break;
 		}
 		finalize(menu);
 		menu->parent = parent;
 		last = menu;
 	}
+	expr_free(basedep);
 	if (last) {
 		parent->list = parent->next;
 		parent->next = last->next;

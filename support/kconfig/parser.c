@@ -185,6 +185,8 @@ static struct symbol *parse_symbol(bool allow_const)
 		     "expected a symbol name, found %s", describe(&tok), NULL);
 		return NULL;
 	}
+	free(tok.text);	/* the symbol keeps its own copy */
+	tok.text = NULL;
 	advance();
 	return sym;
 }
@@ -619,6 +621,8 @@ static void parse_config(void)
 		skip_line();
 		return;
 	}
+	free(tok.text);
+	tok.text = NULL;
 	advance();
 	if (!end_of_line("the symbol name"))
 		return;
