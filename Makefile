@@ -20,7 +20,7 @@ kconfig:
 	@$(MAKE) --no-print-directory -C $(KCONFIG_DIR)
 
 kconfig-san:
-	@$(MAKE) --no-print-directory -C $(KCONFIG_DIR) SANITIZE=1
+	@$(MAKE) --no-print-directory -C $(KCONFIG_DIR) SANITIZE=1 all replay
 
 test: kconfig kconfig-san
 	prove -v t/
