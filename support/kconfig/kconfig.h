@@ -205,6 +205,8 @@ void macro_write_env_deps(FILE *f, const char *target);
 extern bool macro_allow_shell;	/* off while fuzzing */
 /* speculative expansion of one $(...) (p after '$'): starts shell commands early */
 bool macro_prefetch_dollar(const char **p);
+void macro_prefetch_taint(const char *name);	/* NULL: forget all */
+bool macro_is_simple(const char *name);
 extern void (*macro_prefetch_hook)(void);
 
 /* ---- shell.c ---- */

@@ -556,30 +556,59 @@ static bool line_is(const char *line, size_t n, const char *word)
 	return !n || *line == '#';
 }
 
-/* "NAME =", "NAME :=" or "NAME +=" at the start of the line */
-static bool line_assigns(const char *line, size_t n)
+enum line_kind { LINE_OTHER, LINE_ASSIGN, LINE_ASSIGN_EXPANDED, LINE_UNSURE };
+
+/*
+ * Is the line an assignment "NAME = v", "NAME := v" or "NAME += v"?  As in
+ * the lexer: a plain word, not a keyword, then the operator.  *name gets
+ * the name, *value where the value starts.  LINE_UNSURE: a name built
+ * from macros, which the lookahead cannot know.
+ */
+static enum line_kind classify_line(const char *line, size_t n, char **name,
+				    size_t *value)
 {
-	size_t i = 0;
+	size_t i = 0, start;
+	bool dollar = false;
 
 	while (i < n && is_blank(line[i]))
 		i++;
-	if (i == n || !(is_word_char((unsigned char)line[i]) || line[i] == '$'))
-		return false;
-	while (i < n && line[i] != '=' && line[i] != '#' && line[i] != '"' && line[i] != '\'')
+	start = i;
+	while (i < n && (is_word_char((unsigned char)line[i]) || line[i] == '$')) {
+		dollar |= line[i] == '$';
 		i++;
-	if (i == n || line[i] != '=')
-		return false;
-	/* "depends on A = B" and friends compare, they do not assign */
-	for (size_t k = 0; k < i; k++)
-		if (is_blank(line[k]) && k > 0 && !is_blank(line[k - 1])) {
-			size_t w = k + 1;
+	}
+	if (i == start)
+		return LINE_OTHER;
+	size_t end = i;
 
-			while (w < i && is_blank(line[w]))
-				w++;
-			if (w < i && line[w] != ':' && line[w] != '+')
-				return false;
-		}
-	return true;
+	while (i < n && is_blank(line[i]))
+		i++;
+	if (dollar) {
+		/* "$(...)" runs to its ')': could be anything */
+		return memchr(line + i, '=', n - i) ? LINE_UNSURE : LINE_OTHER;
+	}
+	for (int k = T_BOOL; k <= T_VISIBLE; k++)
+		if (strlen(keywords[k]) == end - start &&
+		    !memcmp(keywords[k], line + start, end - start))
+			return LINE_OTHER;
+	bool expanded;
+
+	if (i < n && line[i] == '=') {
+		expanded = false;
+		i++;
+	} else if (i + 1 < n && line[i + 1] == '=' && (line[i] == ':' || line[i] == '+')) {
+		expanded = line[i] == ':';
+		*name = xstrndup(line + start, end - start);
+		if (line[i] == '+')
+			expanded = macro_is_simple(*name);
+		free(*name);
+		i += 2;
+	} else {
+		return LINE_OTHER;
+	}
+	*name = xstrndup(line + start, end - start);
+	*value = i;
+	return expanded ? LINE_ASSIGN_EXPANDED : LINE_ASSIGN;
 }
 
 /* speculatively expand the $(...) references of one line */
@@ -617,8 +646,9 @@ static void prefetch_line(const char *line, size_t n)
 /*
  * Called before a $(shell,...) runs: look at the rest of the current file
  * and start, in parallel, the shell commands its next lines will need.
- * Stops at the first variable assignment, which could change them, and
- * skips comments and help texts, which are never expanded.
+ * A variable assigned on the way makes every later reference to it
+ * uncertain: those are left alone.  Comments and help texts are never
+ * expanded and are skipped.
  */
 void lexer_prefetch(void)
 {
@@ -628,6 +658,7 @@ void lexer_prefetch(void)
 	if (!src || (src->barrier && src->pos <= src->barrier))
 		return;
 	src->barrier = 0;
+	macro_prefetch_taint(NULL);
 	at = src->pos > src->prefetched ? src->pos : src->prefetched;
 	/* the line being expanded now is not ours to touch */
 	while (at < src->len && src->buf[at] != '\n')
@@ -637,10 +668,24 @@ void lexer_prefetch(void)
 
 		while (end < src->len && src->buf[end] != '\n')
 			end++;
-		if (line_assigns(src->buf + start, end - start)) {
+		char *name = NULL;
+		size_t value = 0;
+		enum line_kind kind = classify_line(src->buf + start, end - start,
+						    &name, &value);
+
+		if (kind == LINE_UNSURE) {
 			src->barrier = start;
 			at = start - 1;
 			break;
+		}
+		if (kind != LINE_OTHER) {
+			/* a ":=" value is expanded at once; the name changes meaning after */
+			if (kind == LINE_ASSIGN_EXPANDED)
+				prefetch_line(src->buf + start + value, end - start - value);
+			macro_prefetch_taint(name);
+			free(name);
+			at = end;
+			continue;
 		}
 		if (line_is(src->buf + start, end - start, "help")) {
 			at = end + 1;

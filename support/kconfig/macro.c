@@ -27,6 +27,9 @@ static bool defining;		/* a variable's value is being expanded */
 static int dry_unknown;		/* results not known yet */
 static int dry_depth;
 static jmp_buf dry_escape;
+/* names assigned ahead of the parser: their value there is not known */
+static char **tainted;
+static int ntainted;
 const char *macro_file = "<command line>";
 int macro_line;
 
@@ -49,6 +52,7 @@ static struct env_used *env_used, **env_used_tail = &env_used;
 static char *expand_with_args(const char **in, bool (*at_end)(char),
 			      int argc, char **argv);
 static char *macro_expand_args_dry(const char *value, int argc, char **argv);
+static bool is_tainted(const char *name);
 static char *expand_dollar_args(const char **in, int argc, char **argv);
 
 static _Noreturn void macro_fail(const char *fmt, const char *arg)
@@ -319,6 +323,8 @@ static char *eval_reference(const char *text, size_t len, int argc, char **argv)
 	int unknown_before = dry_unknown;
 
 	name = expand_with_args(&p, NULL, argc, argv);
+	if (dry && is_tainted(name))
+		longjmp(dry_escape, 1);
 	for (int i = 1; i < npieces; i++) {
 		p = pieces[i];
 		args[i - 1] = expand_with_args(&p, NULL, argc, argv);
@@ -372,6 +378,32 @@ static char *macro_expand_args_dry(const char *value, int argc, char **argv)
 	res = expand_with_args(&p, NULL, argc, argv);
 	free(copy);
 	return res;
+}
+
+void macro_prefetch_taint(const char *name)
+{
+	if (!name) {
+		while (ntainted)
+			free(tainted[--ntainted]);
+		return;
+	}
+	tainted = xrealloc(tainted, (ntainted + 1) * sizeof(*tainted));
+	tainted[ntainted++] = xstrdup(name);
+}
+
+static bool is_tainted(const char *name)
+{
+	for (int i = 0; i < ntainted; i++)
+		if (!strcmp(tainted[i], name))
+			return true;
+	return false;
+}
+
+bool macro_is_simple(const char *name)
+{
+	struct variable *v = var_find(name);
+
+	return v && v->flavor == VAR_SIMPLE;
 }
 
 bool macro_prefetch_dollar(const char **in)
