@@ -136,7 +136,6 @@ struct property {
 };
 
 #define MENU_CHANGED	0x0001
-#define MENU_ROOT	0x0002
 
 struct menu {
 	struct menu *next, *parent, *list;
@@ -184,8 +183,6 @@ void kc_error(const char *file, int line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 _Noreturn void kc_fatal(const char *file, int line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-/* fuzzing: make kc_fatal return to a recovery point instead of exiting */
-extern void *kc_fatal_jmp;
 
 /* the CONFIG_ prefix, overridable from the environment */
 const char *config_prefix(void);
@@ -200,7 +197,6 @@ char *macro_expand_string(const char *in);
 char *macro_expand_token(const char **in);	/* one word, advances *in */
 char *macro_expand_dollar(const char **in);	/* after '$', advances *in */
 void macro_define(const char *name, const char *value, enum var_flavor flavor);
-void macro_reset(void);
 void macro_write_env_deps(FILE *f, const char *target);
 extern bool macro_allow_shell;	/* off while fuzzing */
 /* speculative expansion of one $(...) (p after '$'): starts shell commands early */
@@ -274,7 +270,6 @@ void sym_clear_all_valid(void);
 void sym_set_all_changed(void);
 void set_all_choice_values(struct symbol *choice);
 long long sym_range_bound(struct symbol *bound, int base);
-void symbols_reset(void);
 
 static inline enum tri sym_get_tristate_value(const struct symbol *sym)
 {

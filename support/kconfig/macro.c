@@ -110,18 +110,6 @@ void macro_define(const char *name, const char *value, enum var_flavor flavor)
 	v->value = val;
 }
 
-void macro_reset(void)
-{
-	while (variables) {
-		struct variable *v = variables;
-
-		variables = v->next;
-		free(v->name);
-		free(v->value);
-		free(v);
-	}
-}
-
 static char *env_lookup(const char *name)
 {
 	struct env_used *e;

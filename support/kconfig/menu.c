@@ -20,7 +20,6 @@ static struct menu **last_entry_ptr;
 void menu_reset(void)
 {
 	memset(&rootmenu, 0, sizeof(rootmenu));
-	rootmenu.flags = MENU_ROOT;
 	current_menu = current_entry = &rootmenu;
 	last_entry_ptr = &rootmenu.list;
 }

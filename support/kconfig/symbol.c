@@ -96,13 +96,6 @@ struct symbol *sym_find(const char *name)
 	return NULL;
 }
 
-void symbols_reset(void)
-{
-	memset(symbol_hash, 0, sizeof(symbol_hash));
-	modules_sym = NULL;
-	modules_val = TRI_N;
-}
-
 const char *sym_type_name(enum sym_type type)
 {
 	switch (type) {

@@ -2,7 +2,6 @@
 /*
  * Memory, growable strings and diagnostics.
  */
-#include <setjmp.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,7 +11,6 @@
 
 int kc_errors, kc_warnings;
 bool kc_werror;
-void *kc_fatal_jmp;
 
 static _Noreturn void out_of_memory(void)
 {
@@ -165,8 +163,6 @@ void kc_fatal(const char *file, int line, const char *fmt, ...)
 	va_start(ap, fmt);
 	report("error", file, line, fmt, ap);
 	va_end(ap);
-	if (kc_fatal_jmp)
-		longjmp(*(jmp_buf *)kc_fatal_jmp, 1);
 	exit(1);
 }
 
