@@ -156,6 +156,8 @@ static bool set_value(struct symbol *sym, int slot, char *p)
 		free(sym->def[slot].str);
 		sym->def[slot].str = xstrdup(text);
 		sym->flags |= flag;
+		if (slot == DEF_USER)
+			sym->def_line = read_line;
 		return true;
 	default:
 		return true;
@@ -334,6 +336,20 @@ int conf_read_simple(const char *name, int slot)
 	return 0;
 }
 
+static void warn_out_of_range(struct symbol *sym)
+{
+	struct property *range = sym_get_range_prop(sym);
+
+	if (!range)
+		return;
+	sym_calc_value(range->expr->lsym);
+	sym_calc_value(range->expr->rsym);
+	kc_warn(read_file, sym->def_line,
+		"%s%s=%s is outside its range %s..%s; the default is used instead",
+		config_prefix(), sym->name, sym->def[DEF_USER].str,
+		range->expr->lsym->curr.str, range->expr->rsym->curr.str);
+}
+
 int conf_read(const char *name)
 {
 	struct symbol *sym;
@@ -373,6 +389,7 @@ int conf_read(const char *name)
 			sym->flags &= ~SF_DEF_USER;
 		if ((sym->type == TYPE_STRING || sym->type == TYPE_INT || sym->type == TYPE_HEX) &&
 		    !sym_string_within_range(sym, sym->def[DEF_USER].str)) {
+			warn_out_of_range(sym);
 			sym->flags &= ~SF_DEF_USER;
 			unsaved++;
 		}

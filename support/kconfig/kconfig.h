@@ -74,6 +74,7 @@ struct symbol {
 	struct value curr;
 	struct symbol *curr_sel;	/* choices in mode y: the chosen member */
 	struct def_value def[DEF_COUNT];
+	int def_line;			/* where the user value was read */
 	enum tri visible;
 	unsigned flags;
 	struct property *prop;
