@@ -203,6 +203,7 @@ extern bool macro_allow_shell;	/* off while fuzzing */
 /* speculative expansion of one $(...) (p after '$'): starts shell commands early */
 bool macro_prefetch_dollar(const char **p);
 void macro_prefetch_taint(const char *name);	/* NULL: forget all */
+char *macro_dry_expand(const char *text);	/* NULL unless certain */
 bool macro_is_simple(const char *name);
 extern void (*macro_prefetch_hook)(void);
 
@@ -211,6 +212,7 @@ extern void (*macro_prefetch_hook)(void);
 char *shell_output(const char *cmd, bool lookahead);	/* runs it, or takes the earlier result */
 const char *shell_try_output(const char *cmd);	/* NULL while not known; queues it */
 void shell_wait_all(void);
+int shell_pending(void);			/* queued, not started yet */
 /* position used by $(filename), $(lineno) and macro errors */
 extern const char *macro_file;
 extern int macro_line;

@@ -611,6 +611,18 @@ static enum line_kind classify_line(const char *line, size_t n, char **name,
 	return expanded ? LINE_ASSIGN_EXPANDED : LINE_ASSIGN;
 }
 
+/* the first word of the line is `word` */
+static bool line_starts(const char *line, size_t n, const char *word)
+{
+	size_t wl = strlen(word);
+
+	while (n && is_blank(*line)) {
+		line++;
+		n--;
+	}
+	return n > wl && !memcmp(line, word, wl) && is_blank(line[wl]);
+}
+
 /* speculatively expand the $(...) references of one line */
 static void prefetch_line(const char *line, size_t n)
 {
@@ -643,17 +655,120 @@ static void prefetch_line(const char *line, size_t n)
 	}
 }
 
+enum scan_end { SCAN_DONE, SCAN_BARRIER, SCAN_ENOUGH };
+
+#define LOOKAHEAD_DEPTH 8
+
+static char **scanned_files;	/* sourced files the lookahead has read whole */
+static int nscanned;
+
+static bool was_scanned(const char *name)
+{
+	for (int i = 0; i < nscanned; i++)
+		if (!strcmp(scanned_files[i], name))
+			return true;
+	return false;
+}
+
+static enum scan_end scan_ahead(const char *buf, size_t len, size_t at,
+				size_t *stop, int depth);
+
+/* the file of a "source" line, when its name is already certain */
+static enum scan_end scan_sourced(const char *line, size_t n, int depth)
+{
+	const char *q = memchr(line, '"', n), *e;
+	char *raw, *path;
+	enum scan_end r = SCAN_DONE;
+	size_t len, stop;
+	FILE *f;
+
+	if (!q || depth >= LOOKAHEAD_DEPTH)
+		return SCAN_DONE;
+	e = memchr(q + 1, '"', n - (q + 1 - line));
+	if (!e)
+		return SCAN_DONE;
+	raw = xstrndup(q + 1, e - q - 1);
+	path = macro_dry_expand(raw);
+	free(raw);
+	if (!path || was_scanned(path) || !(f = kc_fopen_src(path))) {
+		free(path);
+		return SCAN_DONE;
+	}
+	char *buf = slurp(f, &len);
+
+	fclose(f);
+	r = scan_ahead(buf, len, 0, &stop, depth + 1);
+	if (r == SCAN_DONE) {
+		scanned_files = xrealloc(scanned_files, (nscanned + 1) * sizeof(*scanned_files));
+		scanned_files[nscanned++] = path;
+	} else {
+		free(path);
+	}
+	free(buf);
+	return r;
+}
+
 /*
- * Called before a $(shell,...) runs: look at the rest of the current file
- * and start, in parallel, the shell commands its next lines will need.
- * A variable assigned on the way makes every later reference to it
+ * Look at the lines from `at` (a line start) on: start the shell commands
+ * they will need.  An assigned name makes later references to it
  * uncertain: those are left alone.  Comments and help texts are never
- * expanded and are skipped.
+ * expanded and are skipped; "source" is followed.  Stops at a line it
+ * cannot judge (SCAN_BARRIER) or when enough commands wait (SCAN_ENOUGH),
+ * with *stop at that line.
+ */
+static enum scan_end scan_ahead(const char *buf, size_t len, size_t at,
+				size_t *stop, int depth)
+{
+	int dummy_line = 0;
+
+	while (at < len) {
+		size_t start = at, end = at, value = 0;
+		char *name = NULL;
+		enum line_kind kind;
+		enum scan_end r;
+
+		while (end < len && buf[end] != '\n')
+			end++;
+		at = end + 1;
+		*stop = start;
+		if (shell_pending() >= 16)
+			return SCAN_ENOUGH;
+		kind = classify_line(buf + start, end - start, &name, &value);
+		if (kind == LINE_UNSURE)
+			return SCAN_BARRIER;
+		if (kind != LINE_OTHER) {
+			/* a ":=" value is expanded at once; the name changes meaning after */
+			if (kind == LINE_ASSIGN_EXPANDED)
+				prefetch_line(buf + start + value, end - start - value);
+			macro_prefetch_taint(name);
+			free(name);
+			continue;
+		}
+		if (line_is(buf + start, end - start, "help")) {
+			scan_help(buf, len, &at, &dummy_line, NULL);
+			continue;
+		}
+		if (line_starts(buf + start, end - start, "source")) {
+			r = scan_sourced(buf + start, end - start, depth);
+			if (r != SCAN_DONE)
+				return r;
+			continue;
+		}
+		prefetch_line(buf + start, end - start);
+	}
+	*stop = len;
+	return SCAN_DONE;
+}
+
+/*
+ * Called before a $(shell,...) runs: start, in parallel, the commands the
+ * rest of this file, and then the rest of the files that sourced it, will
+ * need.
  */
 void lexer_prefetch(void)
 {
-	size_t at;
-	int dummy_line = 0;
+	size_t at, stop;
+	enum scan_end r;
 
 	if (!src || (src->barrier && src->pos <= src->barrier))
 		return;
@@ -663,39 +778,13 @@ void lexer_prefetch(void)
 	/* the line being expanded now is not ours to touch */
 	while (at < src->len && src->buf[at] != '\n')
 		at++;
-	while (at < src->len) {
-		size_t start = ++at, end = start;
-
-		while (end < src->len && src->buf[end] != '\n')
-			end++;
-		char *name = NULL;
-		size_t value = 0;
-		enum line_kind kind = classify_line(src->buf + start, end - start,
-						    &name, &value);
-
-		if (kind == LINE_UNSURE) {
-			src->barrier = start;
-			at = start - 1;
-			break;
-		}
-		if (kind != LINE_OTHER) {
-			/* a ":=" value is expanded at once; the name changes meaning after */
-			if (kind == LINE_ASSIGN_EXPANDED)
-				prefetch_line(src->buf + start + value, end - start - value);
-			macro_prefetch_taint(name);
-			free(name);
-			at = end;
-			continue;
-		}
-		if (line_is(src->buf + start, end - start, "help")) {
-			at = end + 1;
-			scan_help(src->buf, src->len, &at, &dummy_line, NULL);
-			at--;	/* back on a newline */
-			continue;
-		}
-		if (!line_is(src->buf + start, end - start, "source"))
-			prefetch_line(src->buf + start, end - start);
-		at = end;
+	r = scan_ahead(src->buf, src->len, at + 1, &stop, 0);
+	src->prefetched = stop;
+	if (r == SCAN_BARRIER)
+		src->barrier = stop;
+	for (struct source *s = src->parent; s && r == SCAN_DONE; s = s->parent) {
+		at = s->pos > s->prefetched ? s->pos : s->prefetched;
+		r = scan_ahead(s->buf, s->len, at, &stop, 0);
+		s->prefetched = stop;
 	}
-	src->prefetched = at;
 }

@@ -394,6 +394,24 @@ bool macro_is_simple(const char *name)
 	return v && v->flavor == VAR_SIMPLE;
 }
 
+char *macro_dry_expand(const char *text)
+{
+	char *res = NULL;
+	int before = dry_unknown;
+
+	if (!setjmp(dry_escape)) {
+		dry = true;
+		dry_depth = 0;
+		res = macro_expand_string(text);
+	}
+	dry = false;
+	if (res && dry_unknown != before) {
+		free(res);
+		res = NULL;
+	}
+	return res;
+}
+
 bool macro_prefetch_dollar(const char **in)
 {
 	const char *start = *in;

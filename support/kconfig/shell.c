@@ -201,6 +201,15 @@ const char *shell_try_output(const char *cmd)
 	return j->state == JOB_DONE ? j->out : NULL;
 }
 
+int shell_pending(void)
+{
+	int n = 0;
+
+	for (struct job *j = jobs; j; j = j->next)
+		n += j->state == JOB_QUEUED;
+	return n;
+}
+
 void shell_wait_all(void)
 {
 	for (struct job *j = jobs; j; j = j->next) {
