@@ -150,7 +150,7 @@ static struct symbol *visit_expr(struct expr *e)
 	}
 }
 
-/* the property of sym whose expression mentions the symbol a walk found */
+/* where sym is defined, for steps that have no property of their own */
 static const struct property *first_prop_of(struct symbol *sym)
 {
 	for (const struct property *p = sym->prop; p; p = p->next)

@@ -32,7 +32,9 @@ void conf_set_message_callback(void (*fn)(const char *msg))
 	message_fn = fn;
 }
 
-void conf_message(const char *fmt, ...)
+static void conf_message(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static void conf_message(const char *fmt, ...)
 {
 	char buf[4096];
 	va_list ap;
@@ -401,7 +403,7 @@ int conf_read(const char *name)
 
 /* ---- writing ---- */
 
-char *escape_string_value(const char *in)
+static char *escape_string_value(const char *in)
 {
 	struct strbuf sb = { 0 };
 
@@ -510,7 +512,8 @@ static void print_symbol_for_rustccfg(FILE *out, struct symbol *sym)
 	sb_free(&v);
 }
 
-void conf_write_heading(FILE *out, const char *begin, const char *line, const char *end)
+static void conf_write_heading(FILE *out, const char *begin, const char *line,
+			       const char *end)
 {
 	fprintf(out, "%s\n", begin);
 	fprintf(out, "%s Automatically generated file; DO NOT EDIT.\n", line);

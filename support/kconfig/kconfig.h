@@ -261,7 +261,6 @@ struct symbol *sym_choice_default(struct symbol *choice);
 struct symbol *sym_get_choice_value(struct symbol *choice);
 struct property *sym_get_default_prop(struct symbol *sym);
 struct property *sym_get_range_prop(struct symbol *sym);
-struct property *sym_first_prop(struct symbol *sym, enum prop_kind kind);
 struct symbol *prop_get_symbol(const struct property *prop);
 bool sym_string_valid(const struct symbol *sym, const char *str);
 bool sym_string_within_range(struct symbol *sym, const char *str);
@@ -270,9 +269,7 @@ bool sym_set_tristate_value(struct symbol *sym, enum tri val);
 bool sym_set_string_value(struct symbol *sym, const char *val);
 void sym_set_changed(struct symbol *sym);
 void sym_clear_all_valid(void);
-void sym_set_all_changed(void);
 void set_all_choice_values(struct symbol *choice);
-long long sym_range_bound(struct symbol *bound, int base);
 
 static inline enum tri sym_get_tristate_value(const struct symbol *sym)
 {
@@ -337,10 +334,6 @@ int conf_write_autoconf(bool overwrite);
 bool conf_get_changed(void);
 void conf_set_changed(bool changed);
 void conf_set_message_callback(void (*fn)(const char *msg));
-void conf_message(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void print_symbol_for_listconfig(struct symbol *sym);
-char *escape_string_value(const char *in);
-void conf_write_heading(FILE *out, const char *begin, const char *line,
-			const char *end);
 
 #endif

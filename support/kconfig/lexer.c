@@ -175,14 +175,18 @@ static bool is_blank(int c)
 	return c == ' ' || c == '\t';
 }
 
+/* where the line holding buf[at] ends: its newline, or len */
+static size_t line_end(const char *buf, size_t len, size_t at)
+{
+	const char *nl = at < len ? memchr(buf + at, '\n', len - at) : NULL;
+
+	return nl ? (size_t)(nl - buf) : len;
+}
+
 /* the rest of the current line, from the current position */
 static char *rest_of_line(void)
 {
-	size_t e = src->pos;
-
-	while (e < src->len && src->buf[e] != '\n')
-		e++;
-	return xstrndup(src->buf + src->pos, e - src->pos);
+	return xstrndup(src->buf + src->pos, line_end(src->buf, src->len, src->pos) - src->pos);
 }
 
 static void sync_macro_position(void)
@@ -279,10 +283,8 @@ static enum token_kind lex_assign_value(struct token *t)
 		assign_mode = false;
 		return T_EOL;
 	}
-	size_t e = src->pos;
+	size_t e = line_end(src->buf, src->len, src->pos);
 
-	while (e < src->len && src->buf[e] != '\n')
-		e++;
 	t->text = xstrndup(src->buf + src->pos, e - src->pos);
 	src->pos = e;
 	return T_ASSIGN_VAL;
@@ -313,8 +315,7 @@ static enum token_kind lex_raw(struct token *t)
 			continue;
 		}
 		if (c == '#') {
-			while (src->pos < src->len && src->buf[src->pos] != '\n')
-				src->pos++;
+			src->pos = line_end(src->buf, src->len, src->pos);
 			continue;
 		}
 		if (c == '\n') {
@@ -495,11 +496,8 @@ static void scan_help(const char *buf, size_t len, size_t *pos, int *lineno,
 			if (p >= len)
 				break;
 		}
-		size_t e = at, end;
+		size_t e = line_end(buf, len, at), end = e;
 
-		while (e < len && buf[e] != '\n')
-			e++;
-		end = e;
 		while (end > at && is_blank(buf[end - 1]))
 			end--;
 		sb_add(text, buf + at, end - at);
@@ -722,13 +720,11 @@ static enum scan_end scan_ahead(const char *buf, size_t len, size_t at,
 	int dummy_line = 0;
 
 	while (at < len) {
-		size_t start = at, end = at, value = 0;
+		size_t start = at, end = line_end(buf, len, at), value = 0;
 		char *name = NULL;
 		enum line_kind kind;
 		enum scan_end r;
 
-		while (end < len && buf[end] != '\n')
-			end++;
 		at = end + 1;
 		*stop = start;
 		if (shell_pending() >= 16)
@@ -776,8 +772,7 @@ void lexer_prefetch(void)
 	macro_prefetch_taint(NULL);
 	at = src->pos > src->prefetched ? src->pos : src->prefetched;
 	/* the line being expanded now is not ours to touch */
-	while (at < src->len && src->buf[at] != '\n')
-		at++;
+	at = line_end(src->buf, src->len, at);
 	r = scan_ahead(src->buf, src->len, at + 1, &stop, 0);
 	src->prefetched = stop;
 	if (r == SCAN_BARRIER)

@@ -119,14 +119,6 @@ enum sym_type sym_get_type(const struct symbol *sym)
 	return type;
 }
 
-struct property *sym_first_prop(struct symbol *sym, enum prop_kind kind)
-{
-	for (struct property *p = sym->prop; p; p = p->next)
-		if (p->kind == kind)
-			return p;
-	return NULL;
-}
-
 struct symbol *prop_get_symbol(const struct property *prop)
 {
 	if (prop->expr && (prop->expr->op == E_SYMBOL || prop->expr->op == E_LIST))
@@ -165,7 +157,7 @@ void sym_set_changed(struct symbol *sym)
 			p->menu->flags |= MENU_CHANGED;
 }
 
-void sym_set_all_changed(void)
+static void sym_set_all_changed(void)
 {
 	struct symbol *sym;
 	int i;
@@ -281,7 +273,7 @@ void set_all_choice_values(struct symbol *choice)
 	choice->flags &= ~(SF_VALID | SF_NEED_SET_CHOICE_VALUES);
 }
 
-long long sym_range_bound(struct symbol *bound, int base)
+static long long sym_range_bound(struct symbol *bound, int base)
 {
 	sym_calc_value(bound);
 	if (bound->type == TYPE_INT)
