@@ -1,0 +1,158 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# Read after every recipe: which packages are enabled, what they depend on,
+# the manifest kiln-sig reads, the per-package goals and the global ones
+# (source, show-info, graph-depends, legal-info, list-packages).
+
+# A developer's overrides: <PKG>_OVERRIDE_SRCDIR = /path/to/my/checkout
+KILN_PACKAGE_OVERRIDE_FILE ?= $(O)/local.mk
+-include $(KILN_PACKAGE_OVERRIDE_FILE)
+
+# ---- dependencies ---------------------------------------------------------------
+
+# What a package depends on: its _DEPENDENCIES, and for a target package the
+# base every target package needs (the toolchain), unless it is part of it.
+kiln-deps-of = $(sort $($(KILN_VAR_$(1))_DEPENDENCIES) $(if $(filter target,$($(KILN_VAR_$(1))_KIND)),$(if $(filter NO,$($(KILN_VAR_$(1))_ADD_TOOLCHAIN_DEPENDENCY)),,$(filter-out $(1),$(KILN_TARGET_BASE_DEPENDENCIES)))))
+
+# Packages switched on in the configuration (KILN_PACKAGE_<VAR>=y) ...
+KILN_CONFIG_PACKAGES := $(foreach p,$(KILN_ALL_PACKAGES),$(if $(filter y,$(KILN_PACKAGE_$(KILN_VAR_$(p)))),$(p)))
+KILN_CONFIG_PACKAGES += $(filter-out $(KILN_CONFIG_PACKAGES),$(KILN_TARGET_BASE_DEPENDENCIES))
+
+# ... and the host packages they need, directly or not.
+kiln-host-closure = $(if $(2),$(call kiln-host-closure,$(1) $(2),$(filter-out $(1) $(2),$(sort $(filter host-%,$(foreach p,$(2),$(call kiln-deps-of,$(p))))))),$(1))
+KILN_PACKAGES := $(strip $(call kiln-host-closure,,$(KILN_CONFIG_PACKAGES)))
+
+# Every dependency must be a known package, and a target dependency must be
+# enabled: Config.in selects it.
+kiln-unknown-deps = $(filter-out $(KILN_ALL_PACKAGES),$(call kiln-deps-of,$(1)))
+kiln-disabled-deps = $(filter-out $(KILN_PACKAGES) host-%,$(call kiln-deps-of,$(1)))
+$(foreach p,$(KILN_PACKAGES),\
+	$(if $(call kiln-unknown-deps,$(p)),$(error $($(KILN_VAR_$(p))_RECIPE): $(p) depends on '$(call kiln-unknown-deps,$(p))', which no recipe defines: check $(KILN_VAR_$(p))_DEPENDENCIES))\
+	$(if $(call kiln-disabled-deps,$(p)),$(error $($(KILN_VAR_$(p))_RECIPE): $(p) depends on $(call kiln-disabled-deps,$(p)), which is not enabled: add 'select $(patsubst KILN_%,%,$(foreach d,$(call kiln-disabled-deps,$(p)),KILN_PACKAGE_$(KILN_VAR_$(d))))' to $(p)'s Config.in entry)))
+
+kiln-rdeps-of = $(foreach p,$(KILN_PACKAGES),$(if $(filter $(1),$(call kiln-deps-of,$(p))),$(p)))
+
+# ---- the manifest for kiln-sig ------------------------------------------------------
+
+kiln-local-source-tree = $(if $($(1)_OVERRIDE_SRCDIR),,$(filter-out $($(1)_RECIPE_DIR)/%,$(call kiln-pkg-srcdir,$(1))))
+
+define kiln-manifest-package
+package $(1)
+version $(call kiln-pkg-version,$(2))
+kind $($(2)_KIND)
+recipe-dir $($(2)_RECIPE_DIR)
+infra $(foreach i,$($(2)_INFRA),$(KILN_INFRA_FILES_$(i))) $(KILN_INFRA_FILES_common)
+depends $(call kiln-deps-of,$(1))
+input $($(2)_SIGNATURE_FILES)
+source-tree $(call kiln-local-source-tree,$(2))
+override-tree $($(2)_OVERRIDE_SRCDIR)
+symbols KILN_PACKAGE_$(2)
+symbol-prefixes KILN_PACKAGE_$(2)_
+resumable $(if $(filter YES,$($(2)_RESUMABLE)),yes,no)
+end
+endef
+
+# Stages (fs/fs.mk) append their records to KILN_MANIFEST_STAGES.
+define kiln-manifest
+kiln-manifest 1
+top $(KILN_TOP)
+config $(KILN_CONFIG)
+output $(O)
+$(foreach p,$(KILN_PACKAGES),$(call kiln-manifest-package,$(p),$(KILN_VAR_$(p)))$(newline))
+$(KILN_MANIFEST_STAGES)
+endef
+
+$(if $(wildcard $(KILN_STATE_DIR)/.),,$(shell mkdir -p $(KILN_STATE_DIR)))
+
+.PHONY: kiln-signatures
+kiln-signatures: $(KILN_SIG) $(KILN_TREE)
+	$(file >$(KILN_STATE_DIR)/manifest,$(kiln-manifest))
+	$(Q)$(KILN_SIG) $(KILN_STATE_DIR)/manifest
+
+# ---- per-package goals ----------------------------------------------------------------
+# Rules only for the packages named on the command line: thousands of
+# recipes cost nothing here.
+
+KILN_PKG_GOAL_SUFFIXES := source extract patch configure build install rebuild \
+	reconfigure reinstall dirclean show-depends show-rdepends show-signature show-info
+kiln-goal-package = $(firstword $(filter $(1),$(KILN_ALL_PACKAGES)) \
+	$(foreach s,$(KILN_PKG_GOAL_SUFFIXES),$(filter $(patsubst %-$(s),%,$(filter %-$(s),$(1))),$(KILN_ALL_PACKAGES))))
+KILN_GOAL_PACKAGES := $(sort $(foreach g,$(MAKECMDGOALS),$(call kiln-goal-package,$(g))))
+
+kiln-require-enabled = $(if $(filter $(1),$(KILN_PACKAGES)),,$(error $(1) is not enabled in this configuration: enable KILN_PACKAGE_$(KILN_VAR_$(1)) (make menuconfig), or depend on it))
+
+define kiln-package-goals
+.PHONY: $(addprefix $(1)-,$(KILN_PKG_GOAL_SUFFIXES)) $(1)
+$(1) $(1)-install: $$(call kiln-require-enabled,$(1))$(KB)/$(1)/.stamp_installed
+$(1)-source: $$(call kiln-require-enabled,$(1))$(KB)/$(1)/.stamp_downloaded
+$(1)-extract: $$(call kiln-require-enabled,$(1))$(KB)/$(1)/.stamp_extracted
+$(1)-patch: $$(call kiln-require-enabled,$(1))$(KB)/$(1)/.stamp_patched
+$(1)-configure: $$(call kiln-require-enabled,$(1))$(KB)/$(1)/.stamp_configured
+$(1)-build: $$(call kiln-require-enabled,$(1))$(KB)/$(1)/.stamp_built
+$(1)-rebuild: ; $$(Q)rm -f $(KB)/$(1)/.stamp_built $(KB)/$(1)/.stamp_installed && $$(MAKE) $(1)
+$(1)-reconfigure: ; $$(Q)rm -f $(KB)/$(1)/.stamp_configured $(KB)/$(1)/.stamp_built $(KB)/$(1)/.stamp_installed && $$(MAKE) $(1)
+$(1)-reinstall: ; $$(Q)rm -f $(KB)/$(1)/.stamp_installed && $$(MAKE) $(1)
+$(1)-dirclean: ; rm -rf $(KB)/$(1) $(KILN_PER_PACKAGE_DIR)/$(1) $(KILN_LOG_DIR)/$(1)
+$(1)-show-depends: ; @echo $$(call kiln-deps-of,$(1))
+$(1)-show-rdepends: ; @echo $$(call kiln-rdeps-of,$(1))
+$(1)-show-signature: $$(call kiln-require-enabled,$(1))$(KB)/$(1)/.kiln/signature ; @cat $(KB)/$(1)/.kiln/inputs; echo "signature $$$$(cat $$<)"
+$(1)-show-info: ; @printf '%s\n' '$$(call kiln-json-package,$(1),$(KILN_VAR_$(1)))'
+endef
+$(foreach p,$(KILN_GOAL_PACKAGES),$(eval $(call kiln-package-goals,$(p)))$(if \
+	$(filter kconfig,$($(KILN_VAR_$(p))_INFRA)),$(eval $(call kiln-kconfig-goals,$(p)))))
+
+# ---- global goals -----------------------------------------------------------------------
+
+.PHONY: source list-packages show-info graph-depends legal-info
+
+source: $(patsubst %,$(KB)/%/.stamp_downloaded,$(KILN_PACKAGES))
+
+list-packages:
+	@$(foreach p,$(KILN_PACKAGES),echo '$(p) $(call kiln-pkg-version,$(KILN_VAR_$(p)))';)
+
+# JSON strings: backslashes and quotes escaped
+kiln-json-string = "$(subst ",\",$(subst \,\\,$(strip $(1))))"
+#"
+kiln-json-list = [$(subst $(space),$(comma)$(space),$(strip $(foreach w,$(1),"$(w)")))]
+kiln-json-sources = $(foreach f,$(call kiln-pkg-downloads,$(1)),$(if $(findstring ://,$(f)),$(f),$($(1)_SITE)/$(f)))
+define kiln-json-package
+{"name": "$(1)", "version": $(call kiln-json-string,$(call kiln-pkg-version,$(2))), "kind": "$($(2)_KIND)", "type": "$($(2)_INFRA)", "license": $(call kiln-json-string,$($(2)_LICENSE)), "license_files": $(call kiln-json-list,$($(2)_LICENSE_FILES)), "site_method": "$(call kiln-pkg-method,$(2))", "sources": $(call kiln-json-list,$(call kiln-json-sources,$(2))), "dependencies": $(call kiln-json-list,$(call kiln-deps-of,$(1))), "reverse_dependencies": $(call kiln-json-list,$(call kiln-rdeps-of,$(1))), "recipe": $(call kiln-json-string,$(patsubst $(KILN_TOP)/%,%,$($(2)_RECIPE)))}
+endef
+
+show-info:
+	$(file >$(KILN_STATE_DIR)/show-info.json,[$(subst }$(space){,}$(comma)$(newline){,$(strip $(foreach p,$(KILN_PACKAGES),$(call kiln-json-package,$(p),$(KILN_VAR_$(p))))))])
+	@cat $(KILN_STATE_DIR)/show-info.json
+
+define kiln-dot-graph
+digraph kiln {
+  rankdir=LR;
+  node [shape=box, style=rounded, fontname="sans-serif"];
+$(foreach p,$(KILN_PACKAGES),  "$(p)" [label="$(p)\n$(call kiln-pkg-version,$(KILN_VAR_$(p)))"$(if $(filter host,$($(KILN_VAR_$(p))_KIND)),$(comma) color=gray40 fontcolor=gray40)];$(newline)$(foreach d,$(call kiln-deps-of,$(p)),  "$(p)" -> "$(d)";$(newline)))}
+endef
+
+graph-depends:
+	$(Q)mkdir -p $(O)/graphs
+	$(file >$(O)/graphs/graph-depends.dot,$(kiln-dot-graph))
+	$(Q)if command -v dot >/dev/null; then \
+		dot -Tsvg -o $(O)/graphs/graph-depends.svg $(O)/graphs/graph-depends.dot && \
+		echo "Kiln: wrote $(O)/graphs/graph-depends.dot and graph-depends.svg"; \
+	else \
+		echo "Kiln: wrote $(O)/graphs/graph-depends.dot (install graphviz for the SVG)"; \
+	fi
+
+# legal-info: every enabled package's license texts and source archives,
+# and a manifest.csv listing them.
+KILN_LEGAL_DIR := $(O)/legal-info
+kiln-legal-csv-line = "$(1)","$(call kiln-pkg-version,$(2))","$($(2)_LICENSE)","$($(2)_LICENSE_FILES)","$(call kiln-json-sources,$(2))"
+define kiln-legal-package
+mkdir -p $(KILN_LEGAL_DIR)/licenses/$(1) $(KILN_LEGAL_DIR)/sources/$(1)
+$(foreach f,$($(2)_LICENSE_FILES),cp $(KB)/$(1)/$(f) $(KILN_LEGAL_DIR)/licenses/$(1)/$(subst /,_,$(f))$(newline))
+$(if $(call kiln-pkg-srcdir,$(2)),tar -C $(call kiln-pkg-srcdir,$(2)) --sort=name --owner=0 --group=0 --numeric-owner --mtime=@0 -czf $(KILN_LEGAL_DIR)/sources/$(1)/$(1)-$(call kiln-pkg-version,$(2)).tar.gz .,while read -r f; do cp "$$f" $(KILN_LEGAL_DIR)/sources/$(1)/; done < $(KB)/$(1)/.kiln/sources)
+endef
+
+legal-info: $(patsubst %,$(KB)/%/.stamp_extracted,$(KILN_PACKAGES))
+	$(Q)rm -rf $(KILN_LEGAL_DIR) && mkdir -p $(KILN_LEGAL_DIR)
+	$(file >$(KILN_STATE_DIR)/legal-info.sh,set -e$(newline)$(foreach p,$(filter-out host-%,$(KILN_PACKAGES)),$(call kiln-legal-package,$(p),$(KILN_VAR_$(p)))$(newline)))
+	$(Q)sh $(KILN_STATE_DIR)/legal-info.sh
+	$(file >$(KILN_LEGAL_DIR)/manifest.csv,"package","version","license","license files","sources"$(newline)$(foreach p,$(filter-out host-%,$(KILN_PACKAGES)),$(call kiln-legal-csv-line,$(p),$(KILN_VAR_$(p)))$(newline)))
+	@echo "Kiln: legal information of $(words $(filter-out host-%,$(KILN_PACKAGES))) target packages in $(KILN_LEGAL_DIR)"

@@ -1,0 +1,1 @@
+const char *foo_greeting(void);

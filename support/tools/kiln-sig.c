@@ -1,0 +1,759 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * kiln-sig: the signature of every enabled package and build stage.
+ *
+ * The Make layer writes a manifest (one record per package or stage, see
+ * read_manifest()); this tool hashes each record's inputs (its recipe
+ * folder, the infrastructure it uses, extra input files, local source
+ * trees, the config symbols it reads, its dependencies' signatures) and
+ * writes, only when they changed:
+ *
+ *   <output>/build/<pkg>/.kiln/signature   the digest, a Make prerequisite
+ *   <output>/build/<pkg>/.kiln/inputs      what went into it, one per line
+ *   <output>/build/<pkg>/.kiln/deps        the dependency closure
+ *   <output>/.kiln/stage-<name>.signature  (and .inputs) for stages
+ *
+ * It also notices a step that was killed (see check_interrupted()) and
+ * removes the stamps that can no longer be trusted.  Nothing in the
+ * signature depends on absolute paths or times, so it can key a shared
+ * cache of built packages later.
+ */
+#include "sha256.h"
+#include "util.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct field {
+	char *key;
+	char **values;
+	int count;
+};
+
+struct record {
+	char *type;		/* "package" or "stage" */
+	char *name;
+	struct field *fields;
+	int n_fields;
+	int line;
+	/* computed */
+	int state;		/* 0 new, 1 in progress, 2 done */
+	char signature[65];
+	struct buf inputs;
+	struct record **closure;
+	int n_closure;
+};
+
+struct config_entry {
+	char *name;
+	char *value;		/* the text after '=', or "is-not-set" */
+};
+
+static struct record *records;
+static int n_records;
+static const char *manifest_path;
+static char *top_dir, *config_path, *output_dir;
+static struct config_entry *config;
+static int n_config;
+
+/* ---- manifest ---------------------------------------------------------- */
+
+static char **split_words(char *s, int *count)
+{
+	char **words = NULL, *w;
+	int n = 0;
+
+	for (w = strtok(s, " \t"); w; w = strtok(NULL, " \t")) {
+		words = xrealloc(words, sizeof(*words) * (size_t)(n + 1));
+		words[n++] = xstrdup(w);
+	}
+	*count = n;
+	return words;
+}
+
+static struct field *find_field(const struct record *r, const char *key)
+{
+	int i;
+
+	for (i = 0; i < r->n_fields; i++)
+		if (!strcmp(r->fields[i].key, key))
+			return &r->fields[i];
+	return NULL;
+}
+
+static const char *field_value(const struct record *r, const char *key)
+{
+	struct field *f = find_field(r, key);
+
+	return f && f->count ? f->values[0] : "";
+}
+
+/*
+ * Format: "kiln-manifest 1", then "top DIR", "config FILE", "output DIR",
+ * then records: "package NAME" or "stage NAME", lines "KEY VALUE...", "end".
+ */
+static void read_manifest(const char *path)
+{
+	char *text = read_file(path, NULL), *line, *next;
+	struct record *cur = NULL;
+	int lineno = 0;
+
+	if (!text)
+		die("cannot read %s: %s", path, strerror(errno));
+	for (line = text; line && *line; line = next) {
+		char *key, *rest;
+		char **words;
+		int count;
+
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		lineno++;
+		line += strspn(line, " \t");	/* Make's $(foreach) joins with spaces */
+		if (!*line || *line == '#')
+			continue;
+		key = line;
+		rest = strchr(line, ' ');
+		if (rest)
+			*rest++ = '\0';
+		else
+			rest = line + strlen(line);
+		if (lineno == 1) {
+			if (strcmp(key, "kiln-manifest"))
+				die("%s:1: not a Kiln manifest", path);
+			continue;
+		}
+		if (!cur && (!strcmp(key, "package") || !strcmp(key, "stage"))) {
+			records = xrealloc(records, sizeof(*records) * (size_t)(n_records + 1));
+			cur = &records[n_records++];
+			memset(cur, 0, sizeof(*cur));
+			cur->type = xstrdup(key);
+			cur->name = xstrdup(rest);
+			cur->line = lineno;
+			continue;
+		}
+		if (!cur) {
+			if (!strcmp(key, "top"))
+				top_dir = xstrdup(rest);
+			else if (!strcmp(key, "config"))
+				config_path = xstrdup(rest);
+			else if (!strcmp(key, "output"))
+				output_dir = xstrdup(rest);
+			else
+				die("%s:%d: unexpected '%s'", path, lineno, key);
+			continue;
+		}
+		if (!strcmp(key, "end")) {
+			cur = NULL;
+			continue;
+		}
+		words = split_words(rest, &count);
+		cur->fields = xrealloc(cur->fields, sizeof(*cur->fields) * (size_t)(cur->n_fields + 1));
+		cur->fields[cur->n_fields++] = (struct field){ xstrdup(key), words, count };
+	}
+	if (cur)
+		die("%s: record '%s' has no 'end'", path, cur->name);
+	if (!top_dir || !output_dir)
+		die("%s: 'top' and 'output' are required", path);
+	free(text);
+}
+
+static struct record *find_package(const char *name)
+{
+	int i;
+
+	for (i = 0; i < n_records; i++)
+		if (!strcmp(records[i].type, "package") && !strcmp(records[i].name, name))
+			return &records[i];
+	return NULL;
+}
+
+/* ---- configuration ----------------------------------------------------- */
+
+static int compare_config(const void *a, const void *b)
+{
+	return strcmp(((const struct config_entry *)a)->name,
+		      ((const struct config_entry *)b)->name);
+}
+
+static void add_config(const char *name, size_t len, const char *value)
+{
+	config = xrealloc(config, sizeof(*config) * (size_t)(n_config + 1));
+	config[n_config].name = strndup(name, len);
+	config[n_config].value = xstrdup(value);
+	n_config++;
+}
+
+static void read_config(const char *path)
+{
+	char *text, *line, *next;
+
+	if (!path)
+		return;
+	text = read_file(path, NULL);
+	if (!text)
+		die("cannot read %s: %s (run a configuration target first)", path, strerror(errno));
+	for (line = text; line && *line; line = next) {
+		char *eq;
+
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		if (!strncmp(line, "# ", 2) && strstr(line, " is not set")) {
+			add_config(line + 2, strcspn(line + 2, " "), "is-not-set");
+			continue;
+		}
+		eq = strchr(line, '=');
+		if (*line != '#' && eq)
+			add_config(line, (size_t)(eq - line), eq + 1);
+	}
+	free(text);
+	qsort(config, (size_t)n_config, sizeof(*config), compare_config);
+}
+
+static const struct config_entry *config_lookup(const char *name)
+{
+	struct config_entry key = { (char *)name, NULL };
+
+	return bsearch(&key, config, (size_t)n_config, sizeof(*config), compare_config);
+}
+
+/* Index of the first entry not sorting before prefix. */
+static int config_lower_bound(const char *prefix)
+{
+	int lo = 0, hi = n_config;
+
+	while (lo < hi) {
+		int mid = (lo + hi) / 2;
+
+		if (strcmp(config[mid].name, prefix) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* ---- symbol names mentioned in files ----------------------------------- */
+
+struct name_set {
+	char **names;
+	int count;
+};
+
+static void name_set_add(struct name_set *set, const char *name, size_t len)
+{
+	int i;
+
+	for (i = 0; i < set->count; i++)
+		if (strlen(set->names[i]) == len && !strncmp(set->names[i], name, len))
+			return;
+	set->names = xrealloc(set->names, sizeof(char *) * (size_t)(set->count + 1));
+	set->names[set->count++] = strndup(name, len);
+}
+
+static int is_symbol_char(char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+/* Every KILN_ word in text; "KILN_PACKAGE_FOO" in "$(KILN_PACKAGE_FOO)" too. */
+static void scan_symbols(const char *text, struct name_set *set)
+{
+	const char *p = text;
+
+	while ((p = strstr(p, "KILN_"))) {
+		const char *end = p + 5;
+
+		if (p > text && is_symbol_char(p[-1])) {
+			p = end;
+			continue;
+		}
+		while (is_symbol_char(*end))
+			end++;
+		if (end > p + 5)
+			name_set_add(set, p, (size_t)(end - p));
+		p = end;
+	}
+}
+
+static int compare_strings(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* ---- file and tree digests --------------------------------------------- */
+
+/* Path relative to top when inside it, so that signatures carry no host paths. */
+static const char *portable_path(const char *path)
+{
+	size_t n = strlen(top_dir);
+
+	if (!strncmp(path, top_dir, n) && path[n] == '/')
+		return path + n + 1;
+	return path;
+}
+
+static void file_digest(const char *path, char hex[65])
+{
+	if (sha256_file(path, hex))
+		die("cannot read %s: %s", path, strerror(errno));
+}
+
+static int compare_dirents(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+/*
+ * Walks dir in name order and calls visit for every entry below it with its
+ * path relative to dir.  ".git" folders are skipped.
+ */
+static void walk_tree(const char *dir, const char *rel,
+		      void (*visit)(const char *path, const char *rel, const struct stat *st, void *ctx),
+		      void *ctx)
+{
+	struct dirent **entries;
+	char *here = *rel ? xasprintf("%s/%s", dir, rel) : xstrdup(dir);
+	int i, n = scandir(here, &entries, NULL, compare_dirents);
+
+	if (n < 0)
+		die("cannot read folder %s: %s", here, strerror(errno));
+	for (i = 0; i < n; i++) {
+		const char *name = entries[i]->d_name;
+		char *path, *sub;
+		struct stat st;
+
+		if (!strcmp(name, ".") || !strcmp(name, "..") || !strcmp(name, ".git")) {
+			free(entries[i]);
+			continue;
+		}
+		path = xasprintf("%s/%s", here, name);
+		sub = *rel ? xasprintf("%s/%s", rel, name) : xstrdup(name);
+		if (lstat(path, &st))
+			die("cannot stat %s: %s", path, strerror(errno));
+		visit(path, sub, &st, ctx);
+		if (S_ISDIR(st.st_mode))
+			walk_tree(dir, sub, visit, ctx);
+		free(path);
+		free(sub);
+		free(entries[i]);
+	}
+	free(entries);
+	free(here);
+}
+
+struct listing {
+	struct buf *out;
+	const char *prefix;	/* line prefix, e.g. "file " */
+	int by_content;		/* 0: size and time only (override trees) */
+	struct name_set *symbols;
+};
+
+static void list_entry(const char *path, const char *rel, const struct stat *st, void *ctx)
+{
+	struct listing *l = ctx;
+	char hex[65];
+
+	if (S_ISDIR(st->st_mode))
+		return;
+	if (S_ISLNK(st->st_mode)) {
+		char target[4096];
+		ssize_t n = readlink(path, target, sizeof(target) - 1);
+
+		if (n < 0)
+			die("cannot read link %s: %s", path, strerror(errno));
+		target[n] = '\0';
+		buf_printf(l->out, "%s%s link:%s\n", l->prefix, rel, target);
+		return;
+	}
+	if (!S_ISREG(st->st_mode))
+		return;
+	if (!l->by_content) {
+		buf_printf(l->out, "%s%s %lld.%09ld:%lld\n", l->prefix, rel, (long long)st->st_mtim.tv_sec,
+			   st->st_mtim.tv_nsec, (long long)st->st_size);
+		return;
+	}
+	file_digest(path, hex);
+	buf_printf(l->out, "%s%s %s%s\n", l->prefix, rel, hex, st->st_mode & 0100 ? ":x" : "");
+	if (l->symbols && st->st_size < (1 << 20)) {
+		char *text = read_file(path, NULL);
+
+		if (text)
+			scan_symbols(text, l->symbols);
+		free(text);
+	}
+}
+
+/* One line per file of the folder (recipe folders: reasons can name the file). */
+static void list_folder(struct buf *out, const char *dir, const char *prefix, struct name_set *symbols)
+{
+	struct listing l = { out, prefix, 1, symbols };
+
+	walk_tree(dir, "", list_entry, &l);
+}
+
+/* One digest for a whole tree (local sources, overlays). */
+static void tree_digest(const char *dir, int by_content, char hex[65])
+{
+	struct buf listing = { 0 };
+	struct listing l = { &listing, "", by_content, NULL };
+	struct stat st;
+
+	if (stat(dir, &st) || !S_ISDIR(st.st_mode))
+		die("source folder %s does not exist", dir);
+	buf_add(&listing, "", 0);
+	walk_tree(dir, "", list_entry, &l);
+	sha256_string(listing.data, listing.len, hex);
+	buf_free(&listing);
+}
+
+/* ---- signatures -------------------------------------------------------- */
+
+static void add_config_lines(struct buf *out, struct name_set *symbols, struct field *prefixes)
+{
+	int i, j;
+
+	for (i = 0; prefixes && i < prefixes->count; i++) {
+		const char *prefix = prefixes->values[i];
+		size_t len = strlen(prefix);
+
+		for (j = config_lower_bound(prefix); j < n_config; j++) {
+			if (strncmp(config[j].name, prefix, len))
+				break;
+			name_set_add(symbols, config[j].name, strlen(config[j].name));
+		}
+	}
+	qsort(symbols->names, (size_t)symbols->count, sizeof(char *), compare_strings);
+	for (i = 0; i < symbols->count; i++) {
+		const struct config_entry *e = config_lookup(symbols->names[i]);
+
+		buf_printf(out, "config %s %s\n", symbols->names[i], e ? e->value : "absent");
+	}
+}
+
+static void add_closure(struct record *r, struct record *dep)
+{
+	int i;
+
+	for (i = 0; i < r->n_closure; i++)
+		if (r->closure[i] == dep)
+			return;
+	r->closure = xrealloc(r->closure, sizeof(*r->closure) * (size_t)(r->n_closure + 1));
+	r->closure[r->n_closure++] = dep;
+}
+
+static void compute(struct record *r);
+
+static void add_dependencies(struct record *r, struct buf *out)
+{
+	struct field *deps = find_field(r, "depends");
+	struct field *members = find_field(r, "members");
+	char **names;
+	int i, j, count;
+
+	for (j = 0; j < 2; j++) {
+		struct field *list = j ? members : deps;
+		const char *label = j ? "member" : "depends";
+
+		if (!list)
+			continue;
+		count = list->count;
+		names = xmalloc(sizeof(char *) * (size_t)count);
+		memcpy(names, list->values, sizeof(char *) * (size_t)count);
+		qsort(names, (size_t)count, sizeof(char *), compare_strings);
+		for (i = 0; i < count; i++) {
+			struct record *dep = find_package(names[i]);
+			int k;
+
+			if (!dep)
+				die("%s %s needs %s, which is not an enabled package (select it from the "
+				    "package's Config.in, or enable it)", r->type, r->name, names[i]);
+			if (i && !strcmp(names[i], names[i - 1]))
+				continue;
+			compute(dep);
+			buf_printf(out, "%s %s %s\n", label, dep->name, dep->signature);
+			if (j)
+				continue;
+			add_closure(r, dep);
+			for (k = 0; k < dep->n_closure; k++)
+				add_closure(r, dep->closure[k]);
+		}
+		free(names);
+	}
+}
+
+static void compute(struct record *r)
+{
+	struct name_set symbols = { 0 };
+	struct field *f;
+	struct buf *out = &r->inputs;
+	char hex[65];
+	int i;
+
+	if (r->state == 2)
+		return;
+	if (r->state == 1)
+		die("dependency cycle through %s %s (see its _DEPENDENCIES)", r->type, r->name);
+	r->state = 1;
+	buf_add(out, "", 0);
+	buf_printf(out, "%s %s %s\n", r->type, r->name, field_value(r, "version"));
+	if ((f = find_field(r, "kind")))
+		buf_printf(out, "kind %s %s\n", r->name, f->values[0]);
+	for (i = 0; (f = find_field(r, "infra")) && i < f->count; i++) {
+		file_digest(f->values[i], hex);
+		buf_printf(out, "infra %s %s\n", portable_path(f->values[i]), hex);
+		/* infrastructure files are few and shared: scanning them is cheap */
+		char *text = read_file(f->values[i], NULL);
+
+		if (text)
+			scan_symbols(text, &symbols);
+		free(text);
+	}
+	if (*field_value(r, "recipe-dir"))
+		list_folder(out, field_value(r, "recipe-dir"), "file ", &symbols);
+	for (i = 0; (f = find_field(r, "input")) && i < f->count; i++) {
+		file_digest(f->values[i], hex);
+		buf_printf(out, "input %s %s\n", portable_path(f->values[i]), hex);
+	}
+	for (i = 0; (f = find_field(r, "source-tree")) && i < f->count; i++) {
+		tree_digest(f->values[i], 1, hex);
+		buf_printf(out, "source-tree %s %s\n", portable_path(f->values[i]), hex);
+	}
+	for (i = 0; (f = find_field(r, "override-tree")) && i < f->count; i++) {
+		tree_digest(f->values[i], 0, hex);
+		buf_printf(out, "override-tree %s %s\n", f->values[i], hex);
+	}
+	for (i = 0; (f = find_field(r, "symbols")) && i < f->count; i++)
+		name_set_add(&symbols, f->values[i], strlen(f->values[i]));
+	add_config_lines(out, &symbols, find_field(r, "symbol-prefixes"));
+	add_dependencies(r, out);
+	sha256_string(out->data, out->len, r->signature);
+	r->state = 2;
+	for (i = 0; i < symbols.count; i++)
+		free(symbols.names[i]);
+	free(symbols.names);
+}
+
+/* ---- reasons ----------------------------------------------------------- */
+
+/* "file foo.mk <digest>" -> key "file foo.mk" */
+static size_t key_length(const char *line)
+{
+	const char *space = strchr(line, ' ');
+
+	space = space ? strchr(space + 1, ' ') : NULL;
+	return space ? (size_t)(space - line) : strcspn(line, "\n");
+}
+
+static const char *find_line(const char *text, const char *key, size_t len)
+{
+	const char *p = text;
+
+	while (p && *p) {
+		if (key_length(p) == len && !strncmp(p, key, len))
+			return p;
+		p = strchr(p, '\n');
+		if (p)
+			p++;
+	}
+	return NULL;
+}
+
+static int same_line(const char *a, const char *b)
+{
+	size_t la = strcspn(a, "\n"), lb = strcspn(b, "\n");
+
+	return la == lb && !strncmp(a, b, la);
+}
+
+static void note_change(struct buf *why, int *count, const char *line, size_t len, const char *what)
+{
+	if (++*count <= 4)
+		buf_printf(why, "%s%.*s %s", *count > 1 ? ", " : "", (int)len, line, what);
+}
+
+/* Prints one line saying which inputs changed since the last build. */
+static void explain(const struct record *r, const char *old)
+{
+	struct buf why = { 0 };
+	const char *p;
+	int count = 0;
+
+	for (p = r->inputs.data; *p; p = strchr(p, '\n') + 1) {
+		size_t len = key_length(p);
+		const char *was = find_line(old, p, len);
+
+		if (!was)
+			note_change(&why, &count, p, len, "added");
+		else if (!same_line(was, p))
+			note_change(&why, &count, p, len, "changed");
+	}
+	for (p = old; *p && strchr(p, '\n'); p = strchr(p, '\n') + 1) {
+		size_t len = key_length(p);
+
+		if (!find_line(r->inputs.data, p, len))
+			note_change(&why, &count, p, len, "removed");
+	}
+	if (count > 4)
+		buf_printf(&why, " and %d more", count - 4);
+	if (count)
+		fprintf(stderr, ">>> %s: inputs changed: %s\n", r->name, why.data);
+	buf_free(&why);
+}
+
+/* ---- interrupted steps ------------------------------------------------- */
+
+static const char *const steps[] = {
+	"downloaded", "extracted", "patched", "configured", "built", "installed",
+};
+
+static void remove_stamps_from(const char *build_dir, int first)
+{
+	int i;
+
+	for (i = first; i < (int)(sizeof(steps) / sizeof(steps[0])); i++) {
+		char *stamp = xasprintf("%s/.stamp_%s", build_dir, steps[i]);
+
+		unlink(stamp);
+		free(stamp);
+	}
+}
+
+static int step_index(const char *step)
+{
+	int i;
+
+	for (i = 0; i < (int)(sizeof(steps) / sizeof(steps[0])); i++)
+		if (!strcmp(steps[i], step))
+			return i;
+	return -1;
+}
+
+/*
+ * kiln-step holds an exclusive lock on .kiln/running while a step runs and
+ * removes it when the step ends.  A file that is there but not locked was
+ * left by a killed build.  Packages whose build system survives a kill
+ * (kbuild) say "resumable yes" and continue where they stopped; the others
+ * start again from a fresh extraction, since a killed compiler can leave a
+ * truncated object file that make would then trust.
+ */
+static void check_interrupted(const struct record *r, const char *build_dir)
+{
+	char *marker = xasprintf("%s/.kiln/running", build_dir);
+	int fd = open(marker, O_RDWR | O_CLOEXEC);
+	char step[32] = "";
+	ssize_t n;
+	int index, restart;
+
+	if (fd < 0) {
+		free(marker);
+		return;
+	}
+	if (flock(fd, LOCK_EX | LOCK_NB)) {
+		/* a step is running right now, in another make */
+		close(fd);
+		free(marker);
+		return;
+	}
+	n = read(fd, step, sizeof(step) - 1);
+	step[n > 0 ? n : 0] = '\0';
+	step[strcspn(step, "\n")] = '\0';
+	index = step_index(step);
+	if (index < 0)
+		index = 1;
+	restart = index;
+	if (index >= 1 && index <= 4) {
+		int resumable = !strcmp(field_value(r, "resumable"), "yes");
+
+		restart = resumable && index >= 3 ? index : 1;
+	}
+	fprintf(stderr, ">>> %s: the last build was interrupted during '%s'; %s\n", r->name,
+		step, restart == index ? "running that step again" : "starting again from extract");
+	remove_stamps_from(build_dir, restart);
+	unlink(marker);
+	close(fd);
+	free(marker);
+}
+
+/* ---- output ------------------------------------------------------------ */
+
+static void write_package(struct record *r)
+{
+	char *build_dir = xasprintf("%s/build/%s", output_dir, r->name);
+	char *state_dir = xasprintf("%s/.kiln", build_dir);
+	char *path;
+	struct buf deps = { 0 };
+	char *old;
+	int i;
+
+	make_dirs(state_dir);
+	check_interrupted(r, build_dir);
+	path = xasprintf("%s/inputs", state_dir);
+	old = read_file(path, NULL);
+	if (old && strcmp(old, r->inputs.data))
+		explain(r, old);
+	free(old);
+	write_if_changed(path, r->inputs.data, r->inputs.len);
+	free(path);
+
+	buf_add(&deps, "", 0);
+	for (i = 0; i < r->n_closure; i++)
+		buf_printf(&deps, "%s\n", r->closure[i]->name);
+	path = xasprintf("%s/deps", state_dir);
+	write_if_changed(path, deps.data, deps.len);
+	free(path);
+	buf_free(&deps);
+
+	path = xasprintf("%s/signature", state_dir);
+	write_if_changed(path, r->signature, 64);
+	free(path);
+	free(state_dir);
+	free(build_dir);
+}
+
+static void write_stage(struct record *r)
+{
+	char *dir = xasprintf("%s/.kiln", output_dir);
+	char *path;
+
+	make_dirs(dir);
+	path = xasprintf("%s/stage-%s.inputs", dir, r->name);
+	write_if_changed(path, r->inputs.data, r->inputs.len);
+	free(path);
+	path = xasprintf("%s/stage-%s.signature", dir, r->name);
+	write_if_changed(path, r->signature, 64);
+	free(path);
+	free(dir);
+}
+
+int main(int argc, char **argv)
+{
+	int i;
+
+	program_name = "kiln-sig";
+	if (argc != 2 || argv[1][0] == '-') {
+		fprintf(stderr, "usage: kiln-sig MANIFEST\n"
+			"Computes package and stage signatures (see support/tools/kiln-sig.c).\n");
+		return 2;
+	}
+	manifest_path = argv[1];
+	read_manifest(manifest_path);
+	read_config(config_path);
+	for (i = 0; i < n_records; i++)
+		compute(&records[i]);
+	for (i = 0; i < n_records; i++) {
+		if (!strcmp(records[i].type, "package"))
+			write_package(&records[i]);
+		else
+			write_stage(&records[i]);
+	}
+	return 0;
+}

@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Small helpers shared by Kiln's host tools. */
+#ifndef KILN_TOOLS_UTIL_H
+#define KILN_TOOLS_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+extern const char *program_name;
+
+__attribute__((noreturn, format(printf, 1, 2))) void die(const char *fmt, ...);
+__attribute__((format(printf, 1, 2))) void warn(const char *fmt, ...);
+void *xmalloc(size_t size);
+void *xrealloc(void *ptr, size_t size);
+char *xstrdup(const char *s);
+__attribute__((format(printf, 1, 2))) char *xasprintf(const char *fmt, ...);
+
+/* A growable string. */
+struct buf {
+	char *data;
+	size_t len, cap;
+};
+void buf_add(struct buf *b, const char *s, size_t len);
+__attribute__((format(printf, 2, 3))) void buf_printf(struct buf *b, const char *fmt, ...);
+void buf_free(struct buf *b);
+
+/* The whole file, NUL-terminated; NULL with errno set when it cannot be read. */
+char *read_file(const char *path, size_t *len);
+/*
+ * Replaces path with data through a temporary file and rename(), unless it
+ * already holds exactly that: returns 1 when written, 0 when unchanged.
+ */
+int write_if_changed(const char *path, const char *data, size_t len);
+/* mkdir -p */
+void make_dirs(const char *path);
+
+#endif
