@@ -79,27 +79,37 @@ kiln-goal-package = $(firstword $(filter $(1),$(KILN_ALL_PACKAGES)) \
 	$(foreach s,$(KILN_PKG_GOAL_SUFFIXES),$(filter $(patsubst %-$(s),%,$(filter %-$(s),$(1))),$(KILN_ALL_PACKAGES))))
 KILN_GOAL_PACKAGES := $(sort $(foreach g,$(MAKECMDGOALS),$(call kiln-goal-package,$(g))))
 
-kiln-require-enabled = $(if $(filter $(1),$(KILN_PACKAGES)),,$(error $(1) is not enabled in this configuration: enable KILN_PACKAGE_$(KILN_VAR_$(1)) (make menuconfig), or depend on it))
+# A package goal for a package that is not enabled fails when it runs, not
+# while reading: make may be about to re-read everything with a configuration
+# syncconfig just updated.
+define kiln-disabled-package-goals
+$(1) $(addprefix $(1)-,$(filter-out show-% dirclean,$(KILN_PKG_GOAL_SUFFIXES))):
+	@echo "Kiln: $(1) is not enabled in this configuration: enable KILN_PACKAGE_$(KILN_VAR_$(1)) (make menuconfig), or depend on it" >&2; exit 1
+endef
 
 define kiln-package-goals
 .PHONY: $(addprefix $(1)-,$(KILN_PKG_GOAL_SUFFIXES)) $(1)
-$(1) $(1)-install: $$(call kiln-require-enabled,$(1))$(KB)/$(1)/.stamp_installed
-$(1)-source: $$(call kiln-require-enabled,$(1))$(KB)/$(1)/.stamp_downloaded
-$(1)-extract: $$(call kiln-require-enabled,$(1))$(KB)/$(1)/.stamp_extracted
-$(1)-patch: $$(call kiln-require-enabled,$(1))$(KB)/$(1)/.stamp_patched
-$(1)-configure: $$(call kiln-require-enabled,$(1))$(KB)/$(1)/.stamp_configured
-$(1)-build: $$(call kiln-require-enabled,$(1))$(KB)/$(1)/.stamp_built
+$(1)-show-depends: ; @echo $$(call kiln-deps-of,$(1))
+$(1)-show-rdepends: ; @echo $$(call kiln-rdeps-of,$(1))
+$(1)-show-info: ; @printf '%s\n' '$$(call kiln-json-package,$(1),$(KILN_VAR_$(1)))'
+$(1)-dirclean: ; rm -rf $(KB)/$(1) $(KILN_PER_PACKAGE_DIR)/$(1) $(KILN_LOG_DIR)/$(1)
+$(if $(filter $(1),$(KILN_PACKAGES)),$(call kiln-enabled-package-goals,$(1)),$(call kiln-disabled-package-goals,$(1)))
+endef
+
+define kiln-enabled-package-goals
+$(1) $(1)-install: $(KB)/$(1)/.stamp_installed
+$(1)-source: $(KB)/$(1)/.stamp_downloaded
+$(1)-extract: $(KB)/$(1)/.stamp_extracted
+$(1)-patch: $(KB)/$(1)/.stamp_patched
+$(1)-configure: $(KB)/$(1)/.stamp_configured
+$(1)-build: $(KB)/$(1)/.stamp_built
 $(1)-rebuild: ; $$(Q)rm -f $(KB)/$(1)/.stamp_built $(KB)/$(1)/.stamp_installed && $$(MAKE) $(1)
 $(1)-reconfigure: ; $$(Q)rm -f $(KB)/$(1)/.stamp_configured $(KB)/$(1)/.stamp_built $(KB)/$(1)/.stamp_installed && $$(MAKE) $(1)
 $(1)-reinstall: ; $$(Q)rm -f $(KB)/$(1)/.stamp_installed && $$(MAKE) $(1)
-$(1)-dirclean: ; rm -rf $(KB)/$(1) $(KILN_PER_PACKAGE_DIR)/$(1) $(KILN_LOG_DIR)/$(1)
-$(1)-show-depends: ; @echo $$(call kiln-deps-of,$(1))
-$(1)-show-rdepends: ; @echo $$(call kiln-rdeps-of,$(1))
-$(1)-show-signature: $$(call kiln-require-enabled,$(1))$(KB)/$(1)/.kiln/signature ; @cat $(KB)/$(1)/.kiln/inputs; echo "signature $$$$(cat $$<)"
-$(1)-show-info: ; @printf '%s\n' '$$(call kiln-json-package,$(1),$(KILN_VAR_$(1)))'
+$(1)-show-signature: $(KB)/$(1)/.kiln/signature ; @cat $(KB)/$(1)/.kiln/inputs; echo "signature $$$$(cat $$<)"
 endef
 $(foreach p,$(KILN_GOAL_PACKAGES),$(eval $(call kiln-package-goals,$(p)))$(if \
-	$(filter kconfig,$($(KILN_VAR_$(p))_INFRA)),$(eval $(call kiln-kconfig-goals,$(p)))))
+	$(filter kconfig,$($(KILN_VAR_$(p))_INFRA)),$(if $(filter $(p),$(KILN_PACKAGES)),$(eval $(call kiln-kconfig-goals,$(p))))))
 
 # ---- global goals -----------------------------------------------------------------------
 
@@ -130,9 +140,11 @@ digraph kiln {
 $(foreach p,$(KILN_PACKAGES),  "$(p)" [label="$(p)\n$(call kiln-pkg-version,$(KILN_VAR_$(p)))"$(if $(filter host,$($(KILN_VAR_$(p))_KIND)),$(comma) color=gray40 fontcolor=gray40)];$(newline)$(foreach d,$(call kiln-deps-of,$(p)),  "$(p)" -> "$(d)";$(newline)))}
 endef
 
+# ($(file) runs when the recipe is expanded, before its first command:
+# everything it writes goes to the state folder, which exists.)
 graph-depends:
-	$(Q)mkdir -p $(O)/graphs
-	$(file >$(O)/graphs/graph-depends.dot,$(kiln-dot-graph))
+	$(file >$(KILN_STATE_DIR)/graph-depends.dot,$(kiln-dot-graph))
+	$(Q)mkdir -p $(O)/graphs && mv $(KILN_STATE_DIR)/graph-depends.dot $(O)/graphs/
 	$(Q)if command -v dot >/dev/null; then \
 		dot -Tsvg -o $(O)/graphs/graph-depends.svg $(O)/graphs/graph-depends.dot && \
 		echo "Kiln: wrote $(O)/graphs/graph-depends.dot and graph-depends.svg"; \
@@ -154,5 +166,6 @@ legal-info: $(patsubst %,$(KB)/%/.stamp_extracted,$(KILN_PACKAGES))
 	$(Q)rm -rf $(KILN_LEGAL_DIR) && mkdir -p $(KILN_LEGAL_DIR)
 	$(file >$(KILN_STATE_DIR)/legal-info.sh,set -e$(newline)$(foreach p,$(filter-out host-%,$(KILN_PACKAGES)),$(call kiln-legal-package,$(p),$(KILN_VAR_$(p)))$(newline)))
 	$(Q)sh $(KILN_STATE_DIR)/legal-info.sh
-	$(file >$(KILN_LEGAL_DIR)/manifest.csv,"package","version","license","license files","sources"$(newline)$(foreach p,$(filter-out host-%,$(KILN_PACKAGES)),$(call kiln-legal-csv-line,$(p),$(KILN_VAR_$(p)))$(newline)))
+	$(file >$(KILN_STATE_DIR)/legal-manifest.csv,"package","version","license","license files","sources"$(newline)$(foreach p,$(filter-out host-%,$(KILN_PACKAGES)),$(call kiln-legal-csv-line,$(p),$(KILN_VAR_$(p)))$(newline)))
+	$(Q)mv $(KILN_STATE_DIR)/legal-manifest.csv $(KILN_LEGAL_DIR)/manifest.csv
 	@echo "Kiln: legal information of $(words $(filter-out host-%,$(KILN_PACKAGES))) target packages in $(KILN_LEGAL_DIR)"

@@ -611,7 +611,11 @@ static void explain(const struct record *r, const char *old)
 
 /* ---- interrupted steps ------------------------------------------------- */
 
+/* the steps, as kiln-step names them, and their stamps, in order */
 static const char *const steps[] = {
+	"download", "extract", "patch", "configure", "build", "install",
+};
+static const char *const stamps[] = {
 	"downloaded", "extracted", "patched", "configured", "built", "installed",
 };
 
@@ -620,7 +624,7 @@ static void remove_stamps_from(const char *build_dir, int first)
 	int i;
 
 	for (i = first; i < (int)(sizeof(steps) / sizeof(steps[0])); i++) {
-		char *stamp = xasprintf("%s/.stamp_%s", build_dir, steps[i]);
+		char *stamp = xasprintf("%s/.stamp_%s", build_dir, stamps[i]);
 
 		unlink(stamp);
 		free(stamp);

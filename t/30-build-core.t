@@ -1,0 +1,263 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# The build core on the small packages of support/testing/ext-test (no
+# kernel): configuration targets, O=, external trees, the per-package
+# goals, rebuild tracking (what rebuilds and what does not), removal of a
+# disabled package, make -j2, builds killed with SIGKILL, isolation, and
+# the information goals.  Everything runs on a copy of the test tree in a
+# temporary folder.
+set -eu
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+tmp=$(mktemp -d /tmp/kiln-t30.XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+ext=$tmp/ext
+cp -a "$top/support/testing/ext-test" "$ext"
+out=$tmp/out
+log=$tmp/make.log
+# downloads are shared between test runs
+export KILN_DL_DIR=$top/output/test-cache/dl
+mkdir -p "$KILN_DL_DIR"
+unset KILN_EXTERNAL O V MAKEFLAGS
+
+n=0
+failed=0
+ok() {
+	n=$((n + 1))
+	echo "ok $n - $1"
+}
+not_ok() {
+	n=$((n + 1))
+	failed=$((failed + 1))
+	echo "not ok $n - $1"
+	if [ -s "$log" ]; then sed 's/^/# /' "$log" | tail -n 30; fi
+}
+check() { # check "description" command...
+	local what=$1
+	shift
+	if "$@"; then ok "$what"; else not_ok "$what"; fi
+}
+kmake() { # make in the output folder, output in $log
+	make --no-print-directory -C "$out" "$@" >"$log" 2>&1
+}
+steps() { # the package steps the last make ran: "pkg step" per line
+	sed -n 's/^>>> \([^ ]*\) *[^ ]* *\([a-z]*\) .*[0-9]s$/\1 \2/p' "$log" | sort -u
+}
+rebuilt() { # the packages the last make ran a step of
+	steps | cut -d' ' -f1 | sort -u | tr '\n' ' ' | sed 's/ $//'
+}
+set_option() { # set_option NAME VALUE|n
+	sed -i "/^KILN_$1=/d; /^# KILN_$1 is not set/d" "$out/.config"
+	if [ "$2" = n ]; then echo "# KILN_$1 is not set" >>"$out/.config"; else echo "KILN_$1=$2" >>"$out/.config"; fi
+}
+stamps_listing() {
+	find "$out/build" "$out/images" -name '.stamp_*' -o -name 'rootfs.tar' | sort | xargs stat -c '%n %Y.%y'
+}
+
+# ---- configuration ----------------------------------------------------------
+
+make -C "$top" O="$out" KILN_EXTERNAL="$ext" kiln_test_defconfig >"$log" 2>&1
+check "defconfig from an external tree writes .config" grep -q '^KILN_PACKAGE_APP_BAR=y' "$out/.config"
+check "the output folder gets a Makefile" test -f "$out/Makefile"
+check "the external tree is remembered" grep -q "$ext" "$out/.kiln/external.mk"
+kmake list-defconfigs
+check "list-defconfigs names the external tree's defconfig" grep -q 'kiln_test_defconfig *Kiln.s test packages' "$log"
+cp "$ext/configs/kiln_test_defconfig" "$tmp/defconfig.orig"
+: >"$ext/configs/kiln_test_defconfig"
+kmake savedefconfig
+check "savedefconfig writes back to the defconfig it came from, byte for byte" \
+	cmp "$tmp/defconfig.orig" "$ext/configs/kiln_test_defconfig"
+if kmake no_such_defconfig; then not_ok "an unknown defconfig fails"; else
+	check "an unknown defconfig fails and says where it looked" grep -q 'no no_such_defconfig in' "$log"
+fi
+if make -C "$top" O="$tmp/empty" all >"$log" 2>&1; then not_ok "make without a configuration fails"; else
+	check "make without a configuration says how to start" grep -q "make <board>_defconfig" "$log"
+fi
+
+# configuration goals never read a recipe
+mkdir -p "$ext/package/zz-broken"
+echo '$(error the recipe was read)' >"$ext/package/zz-broken/zz-broken.mk"
+kmake olddefconfig && ok "configuration goals do not read recipes" || not_ok "configuration goals do not read recipes"
+if kmake list-packages; then not_ok "build goals read recipes"; else
+	check "build goals read recipes" grep -q 'the recipe was read' "$log"
+fi
+rm -r "$ext/package/zz-broken"
+kmake help
+check "make help lists the targets" grep -q 'savedefconfig' "$log"
+
+# ---- a complete build ---------------------------------------------------------
+
+if kmake; then ok "complete build"; else not_ok "complete build"; fi
+check "every enabled package ran its steps" test "$(rebuilt)" = "app-bar app-baz autodemo host-mkgreeting kconfdemo libfoo"
+check "the target holds the programs" test -x "$out/target/usr/bin/bar" -a -x "$out/target/usr/bin/baz"
+check "app-bar runs, with its patch and its option" test "$("$out/target/usr/bin/bar")" = "hi, hello from libfoo (patched)"
+check "autotools-package passed the configure options" test "$("$out/target/usr/bin/autodemo")" = "AUTODEMO"
+check "kconfig-package resolved base and fragment" grep -qx 'CONFIG_SOUND=y' "$out/target/etc/kconfdemo.txt"
+check "kconfig-package warns about the fragment line that did not survive" grep -q 'kconfdemo: warning: .*fragment.config:2: CONFIG_LOUD' "$log"
+check "host packages are not in the target" test ! -e "$out/target/bin/mkgreeting" -a -x "$out/host/bin/mkgreeting"
+check "headers are in staging, not in the target" test -f "$out/staging/usr/include/foo.h" -a ! -e "$out/target/usr/include"
+check "a per-step log exists" test -s "$out/logs/app-bar/build.log"
+check "the image lists the files" sh -c "tar tf '$out/images/rootfs.tar' | grep -qx './usr/bin/bar-link'"
+
+# ---- 1. a no-op ---------------------------------------------------------------
+
+stamps_listing >"$tmp/stamps.before"
+kmake
+check "a no-op make runs no step" test -z "$(rebuilt)"
+stamps_listing >"$tmp/stamps.after"
+check "stamps and images keep their times" cmp -s "$tmp/stamps.before" "$tmp/stamps.after"
+check "a no-op make prints nothing" test ! -s "$log"
+
+# ---- 2. what rebuilds --------------------------------------------------------------
+
+set_option PACKAGE_APP_BAR_GREETING '"yo"'
+kmake
+check "a sub-option rebuilds that package only" test "$(rebuilt)" = "app-bar"
+check "and says why" grep -q 'app-bar: inputs changed: config KILN_PACKAGE_APP_BAR_GREETING changed' "$log"
+check "the new option is in the target" test "$("$out/target/usr/bin/bar")" = "yo, hello from libfoo (patched)"
+check "the images were made again" grep -q 'images: rootfs.tar' "$log"
+
+echo '# a comment' >>"$ext/package/libfoo/libfoo.mk"
+kmake
+check "a recipe change rebuilds the package and what depends on it" test "$(rebuilt)" = "app-bar libfoo"
+
+sed -i 's/(patched)/(patched twice)/' "$ext/package/app-bar/0001-say-patched.patch"
+kmake
+check "a patch change rebuilds that package" test "$(rebuilt)" = "app-bar"
+check "with the new patch" test "$("$out/target/usr/bin/bar")" = "yo, hello from libfoo (patched twice)"
+
+sed -i 's/hello from libfoo/hello from libfoo 1.1/' "$ext/package/libfoo/src/foo.c"
+kmake
+check "a source change rebuilds the package and its dependents" test "$(rebuilt)" = "app-bar libfoo"
+check "with the new source" test "$("$out/target/usr/bin/bar")" = "yo, hello from libfoo 1.1 (patched twice)"
+kmake
+check "and then nothing" test -z "$(rebuilt)"
+
+# ---- 3. disabling a package ------------------------------------------------------
+
+set_option PACKAGE_APP_BAZ n
+kmake
+check "disabling a package rebuilds nothing" test -z "$(rebuilt)"
+check "its files left the target" test ! -e "$out/target/usr/bin/baz" -a ! -e "$out/target/var/lib/baz"
+check "and the image" sh -c "! tar tf '$out/images/rootfs.tar' | grep -q baz"
+set_option PACKAGE_APP_BAZ y
+kmake
+check "enabling it again builds nothing (its trees were kept)" test -z "$(rebuilt)"
+check "and it is back" test -x "$out/target/usr/bin/baz"
+
+# ---- 6. isolation ------------------------------------------------------------------
+
+set_option PACKAGE_APP_SNEAKY y
+if kmake app-sneaky; then not_ok "an undeclared library is not found"; else
+	check "an undeclared library is not found" grep -q 'foo.h: No such file' "$log"
+	check "the failure shows the log's last lines and its path" grep -q '>>> full log: .*app-sneaky/build.log' "$log"
+fi
+set_option PACKAGE_APP_SNEAKY n
+
+# ---- per-package goals and information --------------------------------------------
+
+kmake app-bar-show-depends
+check "show-depends" test "$(cat "$log")" = "host-mkgreeting libfoo"
+kmake libfoo-show-rdepends
+check "show-rdepends" test "$(cat "$log")" = "app-bar"
+kmake show-info
+check "show-info is JSON with licenses and dependencies" python3 -c '
+import json, sys
+info = {p["name"]: p for p in json.load(open(sys.argv[1]))}
+assert info["app-bar"]["license"] == "MIT", info["app-bar"]
+assert info["app-bar"]["dependencies"] == ["host-mkgreeting", "libfoo"]
+assert info["app-bar"]["version"] == "2.1"
+' "$out/.kiln/show-info.json"
+kmake graph-depends
+check "graph-depends writes a dot graph" grep -q '"app-bar" -> "libfoo"' "$out/graphs/graph-depends.dot"
+kmake legal-info
+check "legal-info collects license texts and sources" \
+	test -f "$out/legal-info/licenses/app-bar/LICENSE" -a -f "$out/legal-info/sources/app-bar/app-bar-2.1.tar.gz"
+check "legal-info writes a manifest" grep -q '"app-bar","2.1","MIT"' "$out/legal-info/manifest.csv"
+kmake app-baz-rebuild
+check "<pkg>-rebuild runs build and install again" test "$(steps | tr '\n' ,)" = "app-baz build,app-baz install,"
+kmake app-baz-dirclean
+check "<pkg>-dirclean removes its folders" test ! -e "$out/build/app-baz" -a ! -e "$out/per-package/app-baz"
+kmake app-baz-configure
+check "<pkg>-configure stops after configure" test "$(grep '^>>>' "$log" | tail -n 1 | awk '{print $2, $4}')" = "app-baz configure"
+kmake V=1 app-baz
+check "V=1 shows the commands" grep -q 'install -D -m 0755 .*/baz' "$log"
+if kmake libfoo-nothing 2>/dev/null; then not_ok "an unknown goal fails"; else ok "an unknown goal fails"; fi
+
+# ---- 4. make -j2, and 5. SIGKILL at several points ---------------------------------
+
+reset_build() {
+	rm -rf "$out/build/"[!k]* "$out/per-package" "$out/target" "$out/images" "$out/logs" \
+		"$out/staging" "$out/host" "$out/.kiln/stage-"*
+}
+tree_digest() {
+	(cd "$out/target" && find . -printf '%p %y %m %l\n' | sort && find . -type f | sort | xargs sha256sum)
+	sha256sum <"$out/images/rootfs.tar"
+}
+reset_build
+kmake
+tree_digest >"$tmp/serial"
+reset_build
+export KILN_TEST_BUILD_DELAY=2
+kmake -j2
+unset KILN_TEST_BUILD_DELAY
+tree_digest >"$tmp/parallel"
+check "make -j2 gives the same target and image as a serial build" cmp -s "$tmp/serial" "$tmp/parallel"
+check "make -j2 ran other steps while app-baz was building" \
+	test "$(sed -n '/app-baz .*configure/,/app-baz .*build/p' "$log" | grep -vc app-baz)" -gt 0
+
+for delay in 0.4 0.9 1.5 2.5 3.5; do
+	reset_build
+	setsid make -C "$out" >"$log" 2>&1 &
+	pid=$!
+	sleep "$delay"
+	kill -KILL -- -"$pid" 2>/dev/null || true
+	wait "$pid" 2>/dev/null || true
+	interrupted=$(sed -n 's/^>>> \([^ ]*\) .*$/\1/p' "$log" | tail -n 1)
+	if kmake; then
+		tree_digest >"$tmp/killed"
+		check "killed after ${delay}s (last step line: ${interrupted:-none}), re-run gives the same result" \
+			cmp -s "$tmp/serial" "$tmp/killed"
+	else
+		not_ok "killed after ${delay}s, the re-run succeeds"
+	fi
+done
+
+# kill in the middle of a step: the next build notices and starts it again
+reset_build
+kmake libfoo host-mkgreeting
+export KILN_TEST_BUILD_DELAY=30
+setsid make -C "$out" app-baz >"$log" 2>&1 &
+pid=$!
+for _ in $(seq 50); do
+	[ -f "$out/build/app-baz/.kiln/running" ] && grep -q build "$out/build/app-baz/.kiln/running" && break
+	sleep 0.1
+done
+kill -KILL -- -"$pid" 2>/dev/null || true
+wait "$pid" 2>/dev/null || true
+unset KILN_TEST_BUILD_DELAY
+kmake
+check "a step killed half-way is noticed" grep -q "app-baz: the last build was interrupted during 'build'; starting again from extract" "$log"
+tree_digest >"$tmp/killed"
+check "and the result is the same" cmp -s "$tmp/serial" "$tmp/killed"
+
+# ---- downloads: a real tarball, through the Debian archive here -------------------
+
+set_option PACKAGE_MUSL_SRC y
+if kmake musl-src; then
+	ok "a tarball package downloads (upstream unreachable: the Debian archive), checks and extracts"
+	check "its source is in the download folder" test -f "$KILN_DL_DIR/musl-src/musl-1.2.3.tar.gz"
+	rm -rf "$out/build/musl-src"
+	set_option DEBIAN_FALLBACK n
+	if kmake musl-src; then ok "offline: the download folder is enough"; else not_ok "offline: the download folder is enough"; fi
+	set_option DEBIAN_FALLBACK y
+	kmake legal-info
+	check "legal-info has musl's COPYRIGHT and tarball" \
+		test -f "$out/legal-info/licenses/musl-src/COPYRIGHT" -a -f "$out/legal-info/sources/musl-src/musl-1.2.3.tar.gz"
+else
+	not_ok "a tarball package downloads, checks and extracts"
+fi
+
+echo "1..$n"
+[ "$failed" -eq 0 ]
