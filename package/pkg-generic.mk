@@ -51,7 +51,7 @@ host-generic-package = $(call kiln-register,host-$(kiln-recipe-name),HOST_$(call
 
 # The infrastructure files each kind of recipe depends on (part of the
 # signature: changing how packages are built rebuilds them).
-KILN_INFRA_FILES_generic := $(KILN_TOP)/package/pkg-generic.mk $(KILN_STEP)
+KILN_INFRA_FILES_generic := $(KILN_TOP)/package/pkg-generic.mk
 
 # ---- values with their defaults -------------------------------------------------
 # $(1) is the package's VAR.

@@ -77,8 +77,9 @@ fi
 
 # configuration goals never read a recipe
 mkdir -p "$ext/package/zz-broken"
+# shellcheck disable=SC2016 # Make syntax, not shell
 echo '$(error the recipe was read)' >"$ext/package/zz-broken/zz-broken.mk"
-kmake olddefconfig && ok "configuration goals do not read recipes" || not_ok "configuration goals do not read recipes"
+if kmake olddefconfig; then ok "configuration goals do not read recipes"; else not_ok "configuration goals do not read recipes"; fi
 if kmake list-packages; then not_ok "build goals read recipes"; else
 	check "build goals read recipes" grep -q 'the recipe was read' "$log"
 fi
@@ -196,7 +197,9 @@ tree_digest() {
 	sha256sum <"$out/images/rootfs.tar"
 }
 reset_build
+start=$(date +%s%N)
 kmake
+full_ms=$((($(date +%s%N) - start) / 1000000))
 tree_digest >"$tmp/serial"
 reset_build
 export KILN_TEST_BUILD_DELAY=2
@@ -207,7 +210,9 @@ check "make -j2 gives the same target and image as a serial build" cmp -s "$tmp/
 check "make -j2 ran other steps while app-baz was building" \
 	test "$(sed -n '/app-baz .*configure/,/app-baz .*build/p' "$log" | grep -vc app-baz)" -gt 0
 
-for delay in 0.4 0.9 1.5 2.5 3.5; do
+# kill points spread over a whole build: 10%, 25%, ... 90% of its time
+for percent in 10 25 40 55 70 85 95; do
+	delay=$(printf '%d.%03d' $((full_ms * percent / 100 / 1000)) $((full_ms * percent / 100 % 1000)))
 	reset_build
 	setsid make -C "$out" >"$log" 2>&1 &
 	pid=$!

@@ -291,14 +291,20 @@ static int compare_strings(const void *a, const void *b)
 
 /* ---- file and tree digests --------------------------------------------- */
 
-/* Path relative to top when inside it, so that signatures carry no host paths. */
+/*
+ * How a file is named in a signature: relative to Kiln's tree when inside
+ * it, else by its base name (external trees live anywhere), so that the
+ * same inputs give the same signature on any machine and in any folder.
+ */
 static const char *portable_path(const char *path)
 {
 	size_t n = strlen(top_dir);
+	const char *slash;
 
 	if (!strncmp(path, top_dir, n) && path[n] == '/')
 		return path + n + 1;
-	return path;
+	slash = strrchr(path, '/');
+	return slash ? slash + 1 : path;
 }
 
 static void file_digest(const char *path, char hex[65])
@@ -463,7 +469,7 @@ static void add_dependencies(struct record *r, struct buf *out)
 		struct field *list = j ? members : deps;
 		const char *label = j ? "member" : "depends";
 
-		if (!list)
+		if (!list || !list->count)
 			continue;
 		count = list->count;
 		names = xmalloc(sizeof(char *) * (size_t)count);
