@@ -156,6 +156,17 @@ if kmake app-sneaky; then not_ok "an undeclared library is not found"; else
 fi
 set_option PACKAGE_APP_SNEAKY n
 
+# ---- host variants --------------------------------------------------------------
+
+set_option PACKAGE_HOST_AUTODEMO y
+kmake
+check "host-autotools-package builds for the host" test "$(rebuilt)" = "host-autodemo"
+check "and installs into output/host" test "$("$out/host/bin/autodemo")" = "autodemo"
+check "not into the target" test "$(find "$out/target" -name autodemo)" = "$out/target/usr/bin/autodemo"
+set_option PACKAGE_HOST_AUTODEMO n
+kmake
+check "disabled again, it leaves output/host" test ! -e "$out/host/bin/autodemo"
+
 # ---- per-package goals and information --------------------------------------------
 
 kmake app-bar-show-depends
@@ -236,7 +247,7 @@ export KILN_TEST_BUILD_DELAY=30
 setsid make -C "$out" app-baz >"$log" 2>&1 &
 pid=$!
 for _ in $(seq 50); do
-	[ -f "$out/build/app-baz/.kiln/running" ] && grep -q build "$out/build/app-baz/.kiln/running" && break
+	[ -f "$out/build/app-baz/.kiln/running" ] && grep -q build "$out/build/app-baz/.kiln/running" 2>/dev/null && break
 	sleep 0.1
 done
 kill -KILL -- -"$pid" 2>/dev/null || true
@@ -253,6 +264,9 @@ set_option PACKAGE_MUSL_SRC y
 if kmake musl-src; then
 	ok "a tarball package downloads (upstream unreachable: the Debian archive), checks and extracts"
 	check "its source is in the download folder" test -f "$KILN_DL_DIR/musl-src/musl-1.2.3.tar.gz"
+	rm -rf "$out/build/musl-src"
+	kmake source
+	check "make source downloads, and only that" test "$(steps)" = "musl-src download"
 	rm -rf "$out/build/musl-src"
 	set_option DEBIAN_FALLBACK n
 	if kmake musl-src; then ok "offline: the download folder is enough"; else not_ok "offline: the download folder is enough"; fi

@@ -6,3 +6,4 @@ AUTODEMO_LICENSE = GPL-2.0-or-later
 AUTODEMO_CONF_OPTS = --enable-shout
 
 $(eval $(autotools-package))
+$(eval $(host-autotools-package))
