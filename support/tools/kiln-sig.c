@@ -48,7 +48,8 @@ struct record {
 	char signature[65];
 	struct buf inputs;
 	struct record **closure;
-	int n_closure;
+	int n_closure, closure_cap;
+	unsigned closure_mark;	/* == closure_generation: already in the closure being built */
 };
 
 struct config_entry {
@@ -165,14 +166,32 @@ static void read_manifest(const char *path)
 	free(text);
 }
 
-static struct record *find_package(const char *name)
+/* Packages sorted by name, for find_package(). */
+static struct record **by_name;
+static int n_packages;
+
+static int compare_records(const void *a, const void *b)
+{
+	return strcmp((*(struct record *const *)a)->name, (*(struct record *const *)b)->name);
+}
+
+static void index_packages(void)
 {
 	int i;
 
+	by_name = xmalloc(sizeof(*by_name) * (size_t)n_records);
 	for (i = 0; i < n_records; i++)
-		if (!strcmp(records[i].type, "package") && !strcmp(records[i].name, name))
-			return &records[i];
-	return NULL;
+		if (!strcmp(records[i].type, "package"))
+			by_name[n_packages++] = &records[i];
+	qsort(by_name, (size_t)n_packages, sizeof(*by_name), compare_records);
+}
+
+static struct record *find_package(const char *name)
+{
+	struct record key = { .name = (char *)name }, *keyp = &key, **found;
+
+	found = bsearch(&keyp, by_name, (size_t)n_packages, sizeof(*by_name), compare_records);
+	return found ? *found : NULL;
 }
 
 /* ---- configuration ----------------------------------------------------- */
@@ -445,15 +464,33 @@ static void add_config_lines(struct buf *out, struct name_set *symbols, struct f
 	}
 }
 
+static unsigned closure_generation;
+
 static void add_closure(struct record *r, struct record *dep)
 {
-	int i;
-
-	for (i = 0; i < r->n_closure; i++)
-		if (r->closure[i] == dep)
-			return;
-	r->closure = xrealloc(r->closure, sizeof(*r->closure) * (size_t)(r->n_closure + 1));
+	if (dep->closure_mark == closure_generation)
+		return;
+	dep->closure_mark = closure_generation;
+	if (r->n_closure == r->closure_cap) {
+		r->closure_cap = r->closure_cap ? 2 * r->closure_cap : 8;
+		r->closure = xrealloc(r->closure, sizeof(*r->closure) * (size_t)r->closure_cap);
+	}
 	r->closure[r->n_closure++] = dep;
+}
+
+/* Everything r depends on, directly or not (its dependencies are computed). */
+static void build_closure(struct record *r, struct field *deps)
+{
+	int i, k;
+
+	closure_generation++;
+	for (i = 0; deps && i < deps->count; i++) {
+		struct record *dep = find_package(deps->values[i]);
+
+		add_closure(r, dep);
+		for (k = 0; k < dep->n_closure; k++)
+			add_closure(r, dep->closure[k]);
+	}
 }
 
 static void compute(struct record *r);
@@ -477,7 +514,6 @@ static void add_dependencies(struct record *r, struct buf *out)
 		qsort(names, (size_t)count, sizeof(char *), compare_strings);
 		for (i = 0; i < count; i++) {
 			struct record *dep = find_package(names[i]);
-			int k;
 
 			if (!dep)
 				die("%s %s needs %s, which is not an enabled package (select it from the "
@@ -486,14 +522,10 @@ static void add_dependencies(struct record *r, struct buf *out)
 				continue;
 			compute(dep);
 			buf_printf(out, "%s %s %s\n", label, dep->name, dep->signature);
-			if (j)
-				continue;
-			add_closure(r, dep);
-			for (k = 0; k < dep->n_closure; k++)
-				add_closure(r, dep->closure[k]);
 		}
 		free(names);
 	}
+	build_closure(r, deps);
 }
 
 static void compute(struct record *r)
@@ -757,6 +789,7 @@ int main(int argc, char **argv)
 	manifest_path = argv[1];
 	read_manifest(manifest_path);
 	read_config(config_path);
+	index_packages();
 	for (i = 0; i < n_records; i++)
 		compute(&records[i]);
 	for (i = 0; i < n_records; i++) {
