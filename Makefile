@@ -111,7 +111,7 @@ include $(KILN_TOP)/support/kconfig/kconfig.mk
 
 ifneq ($(KILN_BUILD_GOALS),)
 ifeq ($(wildcard $(KILN_CONFIG)),)
-$(error no configuration in $(O): start with 'make <board>_defconfig' ('make list-defconfigs' lists them), or 'make menuconfig')
+$(error no configuration in $(O): start with 'make <board>_defconfig' ('make list-defconfigs' lists them))
 endif
 # the configuration as Make variables; remade by syncconfig when .config or
 # any Config.in changed
@@ -134,7 +134,7 @@ endif
 	tools print-version
 
 help:
-	@sed -n 's/^#h //p' $(KILN_TOP)/support/misc/help.txt
+	@sed -n 's/^#h \{0,1\}//p' $(KILN_TOP)/support/misc/help.txt
 
 print-version:
 	@echo $(KILN_VERSION)
@@ -144,7 +144,7 @@ check:
 
 tools: $(KILN_SIG)
 
-$(KILN_SIG) $(KILN_TREE): $(wildcard $(KILN_TOP)/support/tools/*.[ch]) $(KILN_TOP)/support/tools/Makefile
+$(KILN_SIG) $(KILN_TREE) &: $(wildcard $(KILN_TOP)/support/tools/*.[ch]) $(KILN_TOP)/support/tools/Makefile
 	$(Q)$(MAKE) -s -C $(KILN_TOP)/support/tools O=$(KILN_TOOLS_BUILD)
 
 clean:
@@ -153,10 +153,9 @@ clean:
 		$(O)/graphs $(KILN_STATE_DIR)/stage-* $(KILN_STATE_DIR)/manifest
 
 distclean: clean
-ifeq ($(O),$(KILN_TOP)/output)
-	rm -rf $(KILN_DL_DIR) $(O)
-else
 	rm -rf $(O)
+ifeq ($(O)|$(KILN_DL_DIR),$(KILN_TOP)/output|$(KILN_TOP)/dl)
+	rm -rf $(KILN_DL_DIR)
 endif
 
 # The Kconfig engine on its own, and the test suite.

@@ -33,7 +33,7 @@ $(KILN_FS_STAMP_TARGET): $(KILN_FS_STAGE_SIGNATURE) $(patsubst %,$(KB)/%/.stamp_
 	$(Q)$(KILN_TREE) assemble $(KILN_STAGING_ROOT) $(patsubst %,$(KILN_PER_PACKAGE_DIR)/%/staging,$(KILN_TARGET_PACKAGES))
 	$(Q)$(KILN_TREE) assemble $(KILN_HOST_ROOT) $(patsubst %,$(KILN_PER_PACKAGE_DIR)/%/host,$(KILN_HOST_PACKAGES))
 	$(Q)touch $@
-	@echo ">>> target: $(words $(KILN_TARGET_PACKAGES)) packages in $(KILN_TARGET_ROOT)"
+	@echo ">>> target: $(KILN_TARGET_ROOT) ($(words $(KILN_TARGET_PACKAGES)) target package$(if $(filter 1,$(words $(KILN_TARGET_PACKAGES))),,s))"
 
 # Image types add their stamp to KILN_FS_IMAGES and their commands to
 # KILN_FS_IMAGE_CMDS; they write into $(KILN_IMAGES_DIR).

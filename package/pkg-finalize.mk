@@ -26,9 +26,11 @@ KILN_PACKAGES := $(strip $(call kiln-host-closure,,$(KILN_CONFIG_PACKAGES)))
 # enabled: Config.in selects it.
 kiln-unknown-deps = $(filter-out $(KILN_ALL_PACKAGES),$(call kiln-deps-of,$(1)))
 kiln-disabled-deps = $(filter-out $(KILN_PACKAGES) host-%,$(call kiln-deps-of,$(1)))
-$(foreach p,$(KILN_PACKAGES),\
-	$(if $(call kiln-unknown-deps,$(p)),$(error $($(KILN_VAR_$(p))_RECIPE): $(p) depends on '$(call kiln-unknown-deps,$(p))', which no recipe defines: check $(KILN_VAR_$(p))_DEPENDENCIES))\
-	$(if $(call kiln-disabled-deps,$(p)),$(error $($(KILN_VAR_$(p))_RECIPE): $(p) depends on $(call kiln-disabled-deps,$(p)), which is not enabled: add 'select $(patsubst KILN_%,%,$(foreach d,$(call kiln-disabled-deps,$(p)),KILN_PACKAGE_$(KILN_VAR_$(d))))' to $(p)'s Config.in entry)))
+# Reported when building starts, not while reading: make may be about to
+# read everything again with the configuration syncconfig just updated.
+KILN_DEPENDENCY_ERRORS := $(foreach p,$(KILN_PACKAGES),\
+	$(if $(call kiln-unknown-deps,$(p)),$($(KILN_VAR_$(p))_RECIPE): $(p) depends on '$(call kiln-unknown-deps,$(p))'$(comma) which no recipe defines: check $(KILN_VAR_$(p))_DEPENDENCIES$(newline))\
+	$(if $(call kiln-disabled-deps,$(p)),$($(KILN_VAR_$(p))_RECIPE): $(p) depends on $(call kiln-disabled-deps,$(p))$(comma) which is not enabled: add 'select $(patsubst KILN_%,%,$(foreach d,$(call kiln-disabled-deps,$(p)),KILN_PACKAGE_$(KILN_VAR_$(d))))' to $(p)'s Config.in entry$(newline)))
 
 kiln-rdeps-of = $(foreach p,$(KILN_PACKAGES),$(if $(filter $(1),$(call kiln-deps-of,$(p))),$(p)))
 
@@ -48,6 +50,7 @@ source-tree $(call kiln-local-source-tree,$(2))
 override-tree $($(2)_OVERRIDE_SRCDIR)
 symbols KILN_PACKAGE_$(2)
 symbol-prefixes KILN_PACKAGE_$(2)_
+ignore-symbols $(KILN_SIGNATURE_IGNORED_SYMBOLS)
 resumable $(if $(filter YES,$($(2)_RESUMABLE)),yes,no)
 end
 endef
@@ -66,6 +69,7 @@ $(if $(wildcard $(KILN_STATE_DIR)/.),,$(shell mkdir -p $(KILN_STATE_DIR)))
 
 .PHONY: kiln-signatures
 kiln-signatures: $(KILN_SIG) $(KILN_TREE)
+	$(if $(strip $(KILN_DEPENDENCY_ERRORS)),$(file >$(KILN_STATE_DIR)/dependency-errors,$(KILN_DEPENDENCY_ERRORS))@sed 's/^ *//; /^$$/d; s/^/Kiln: error: /' $(KILN_STATE_DIR)/dependency-errors >&2; exit 1)
 	$(file >$(KILN_STATE_DIR)/manifest,$(kiln-manifest))
 	$(Q)$(KILN_SIG) $(KILN_STATE_DIR)/manifest
 
@@ -73,8 +77,6 @@ kiln-signatures: $(KILN_SIG) $(KILN_TREE)
 # Rules only for the packages named on the command line: thousands of
 # recipes cost nothing here.
 
-KILN_PKG_GOAL_SUFFIXES := source extract patch configure build install rebuild \
-	reconfigure reinstall dirclean show-depends show-rdepends show-signature show-info
 kiln-goal-package = $(firstword $(filter $(1),$(KILN_ALL_PACKAGES)) \
 	$(foreach s,$(KILN_PKG_GOAL_SUFFIXES),$(filter $(patsubst %-$(s),%,$(filter %-$(s),$(1))),$(KILN_ALL_PACKAGES))))
 KILN_GOAL_PACKAGES := $(sort $(foreach g,$(MAKECMDGOALS),$(call kiln-goal-package,$(g))))
@@ -118,6 +120,7 @@ $(foreach p,$(KILN_GOAL_PACKAGES),$(eval $(call kiln-package-goals,$(p)))$(if \
 source: $(patsubst %,$(KB)/%/.stamp_downloaded,$(KILN_PACKAGES))
 
 list-packages:
+	@:
 	@$(foreach p,$(KILN_PACKAGES),echo '$(p) $(call kiln-pkg-version,$(KILN_VAR_$(p)))';)
 
 # JSON strings: backslashes and quotes escaped
@@ -137,7 +140,7 @@ define kiln-dot-graph
 digraph kiln {
   rankdir=LR;
   node [shape=box, style=rounded, fontname="sans-serif"];
-$(foreach p,$(KILN_PACKAGES),  "$(p)" [label="$(p)\n$(call kiln-pkg-version,$(KILN_VAR_$(p)))"$(if $(filter host,$($(KILN_VAR_$(p))_KIND)),$(comma) color=gray40 fontcolor=gray40)];$(newline)$(foreach d,$(call kiln-deps-of,$(p)),  "$(p)" -> "$(d)";$(newline)))}
+$(subst $(newline)$(space),$(newline),$(foreach p,$(KILN_PACKAGES),  "$(p)" [label="$(p)\n$(call kiln-pkg-version,$(KILN_VAR_$(p)))"$(if $(filter host,$($(KILN_VAR_$(p))_KIND)),$(comma) color=gray40 fontcolor=gray40)];$(newline)$(foreach d,$(call kiln-deps-of,$(p)),  "$(p)" -> "$(d)";$(newline))))}
 endef
 
 # ($(file) runs when the recipe is expanded, before its first command:
@@ -159,13 +162,13 @@ kiln-legal-csv-line = "$(1)","$(call kiln-pkg-version,$(2))","$($(2)_LICENSE)","
 define kiln-legal-package
 mkdir -p $(KILN_LEGAL_DIR)/licenses/$(1) $(KILN_LEGAL_DIR)/sources/$(1)
 $(foreach f,$($(2)_LICENSE_FILES),cp $(KB)/$(1)/$(f) $(KILN_LEGAL_DIR)/licenses/$(1)/$(subst /,_,$(f))$(newline))
-$(if $(call kiln-pkg-srcdir,$(2)),tar -C $(call kiln-pkg-srcdir,$(2)) --sort=name --owner=0 --group=0 --numeric-owner --mtime=@0 -czf $(KILN_LEGAL_DIR)/sources/$(1)/$(1)-$(call kiln-pkg-version,$(2)).tar.gz .,while read -r f; do cp "$$f" $(KILN_LEGAL_DIR)/sources/$(1)/; done < $(KB)/$(1)/.kiln/sources)
+$(if $(call kiln-pkg-srcdir,$(2)),tar -C $(call kiln-pkg-srcdir,$(2)) --sort=name --owner=0 --group=0 --numeric-owner --mtime=@0 -czf $(KILN_LEGAL_DIR)/sources/$(1)/$(1)-$(call kiln-pkg-version,$(2)).tar.gz .,if [ -f $(KB)/$(1)/.kiln/sources ]; then while read -r f; do cp "$$f" $(KILN_LEGAL_DIR)/sources/$(1)/; done < $(KB)/$(1)/.kiln/sources; fi)
 endef
 
 legal-info: $(patsubst %,$(KB)/%/.stamp_extracted,$(KILN_PACKAGES))
 	$(Q)rm -rf $(KILN_LEGAL_DIR) && mkdir -p $(KILN_LEGAL_DIR)
 	$(file >$(KILN_STATE_DIR)/legal-info.sh,set -e$(newline)$(foreach p,$(filter-out host-%,$(KILN_PACKAGES)),$(call kiln-legal-package,$(p),$(KILN_VAR_$(p)))$(newline)))
 	$(Q)sh $(KILN_STATE_DIR)/legal-info.sh
-	$(file >$(KILN_STATE_DIR)/legal-manifest.csv,"package","version","license","license files","sources"$(newline)$(foreach p,$(filter-out host-%,$(KILN_PACKAGES)),$(call kiln-legal-csv-line,$(p),$(KILN_VAR_$(p)))$(newline)))
+	$(file >$(KILN_STATE_DIR)/legal-manifest.csv,"package","version","license","license files","sources"$(foreach p,$(filter-out host-%,$(KILN_PACKAGES)),$(newline)$(call kiln-legal-csv-line,$(p),$(KILN_VAR_$(p)))))
 	$(Q)mv $(KILN_STATE_DIR)/legal-manifest.csv $(KILN_LEGAL_DIR)/manifest.csv
 	@echo "Kiln: legal information of $(words $(filter-out host-%,$(KILN_PACKAGES))) target packages in $(KILN_LEGAL_DIR)"

@@ -53,6 +53,16 @@ host-generic-package = $(call kiln-register,host-$(kiln-recipe-name),HOST_$(call
 # signature: changing how packages are built rebuilds them).
 KILN_INFRA_FILES_generic := $(KILN_TOP)/package/pkg-generic.mk
 
+# The goals every package has: <pkg>-source, ... (pkg-kconfig.mk adds its own)
+KILN_PKG_GOAL_SUFFIXES := source extract patch configure build install rebuild \
+	reconfigure reinstall dirclean show-depends show-rdepends show-signature show-info
+
+# Download options do not change what is built (every file is checked
+# against its hash), so they stay out of the signatures although this file
+# mentions them.
+KILN_SIGNATURE_IGNORED_SYMBOLS := KILN_PRIMARY_SITE KILN_PRIMARY_SITE_ONLY \
+	KILN_BACKUP_SITE KILN_DEBIAN_FALLBACK
+
 # ---- values with their defaults -------------------------------------------------
 # $(1) is the package's VAR.
 
@@ -112,9 +122,9 @@ define kiln-download-one
 $(KILN_DOWNLOAD) --dl-dir $(KILN_DL_DIR) --pkg $(call kiln-pkg-dl-subdir,$(1)) \
 	--file $(notdir $(2)) --hash-file $(call kiln-pkg-hash-file,$(1)) \
 	$(if $(KILN_PRIMARY_SITE),--primary $(KILN_PRIMARY_SITE)) \
-	$(if $(filter y,$(KILN_PRIMARY_SITE_ONLY)),--no-upstream,--site $(if $(findstring ://,$(2)),$(patsubst %/,%,$(dir $(2))),$($(1)_SITE))) \
+	$(if $(filter y,$(KILN_PRIMARY_SITE_ONLY)),--no-upstream,--site $(if $(findstring ://,$(2)),$(patsubst %/,%,$(dir $(2))),$($(1)_SITE)) \
 	$(if $(KILN_BACKUP_SITE),--backup $(KILN_BACKUP_SITE)) \
-	$(if $(filter $(2),$(firstword $($(1)_SOURCE))),$(call kiln-debian-option,$(1))) >>$(@D)/.kiln/sources
+	$(if $(filter $(2),$(firstword $($(1)_SOURCE))),$(call kiln-debian-option,$(1)))) >>$(@D)/.kiln/sources
 endef
 
 kiln-download-cmds = rm -f $(@D)/.kiln/sources$(newline)$(foreach f,$(call kiln-pkg-downloads,$(KILN_PKGVAR)),$(call kiln-download-one,$(KILN_PKGVAR),$(f))$(newline))
@@ -135,13 +145,12 @@ $(foreach p,$(kiln-patches),patch -d $(@D) -p1 --forward --batch --no-backup-if-
 	{ echo "Kiln: $(p) does not apply to $(KILN_PKG) $(call kiln-pkg-version,$(KILN_PKGVAR))"; exit 1; }$(newline))
 endef
 
-# The dependency views are made fresh before configuring: the staging trees
-# of the target packages and the host trees of the host packages this one
-# depends on, directly or not.
-define kiln-configure-cmds
+# The dependency views are made fresh before configuring (and before the
+# PRE_CONFIGURE hooks): the staging trees of the target packages and the
+# host trees of the host packages this one depends on, directly or not.
+define kiln-deps-views
 $(KILN_TREE) assemble $(DEPS_STAGING_DIR) $(foreach d,$(kiln-step-deps),$(if $(filter target,$($(KILN_VAR_$(d))_KIND)),$(KILN_PER_PACKAGE_DIR)/$(d)/staging))
 $(KILN_TREE) assemble $(DEPS_HOST_DIR) $(foreach d,$(kiln-step-deps),$(if $(filter host,$($(KILN_VAR_$(d))_KIND)),$(KILN_PER_PACKAGE_DIR)/$(d)/host))
-$($(KILN_PKGVAR)_CONFIGURE_CMDS)
 endef
 
 # Installing starts from empty trees, so a killed install, or files a new
@@ -174,7 +183,7 @@ $(KB)/%/.stamp_patched: $(KB)/%/.stamp_extracted
 	+$(Q)$(call kiln-run-step,patch,$(call kiln-with-hooks,PATCH,$(kiln-patch-cmds)))
 
 $(KB)/%/.stamp_configured: $(KB)/%/.stamp_patched | $$(call kiln-dep-stamps,$$*)
-	+$(Q)$(call kiln-run-step,configure,$(call kiln-with-hooks,CONFIGURE,$(kiln-configure-cmds)))
+	+$(Q)$(call kiln-run-step,configure,$(kiln-deps-views)$(newline)$(call kiln-with-hooks,CONFIGURE,$($(KILN_PKGVAR)_CONFIGURE_CMDS)))
 
 $(KB)/%/.stamp_built: $(KB)/%/.stamp_configured
 	+$(Q)$(call kiln-run-step,build,$(call kiln-with-hooks,BUILD,$($(KILN_PKGVAR)_BUILD_CMDS)))

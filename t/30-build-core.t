@@ -68,6 +68,8 @@ cp "$ext/configs/kiln_test_defconfig" "$tmp/defconfig.orig"
 kmake savedefconfig
 check "savedefconfig writes back to the defconfig it came from, byte for byte" \
 	cmp "$tmp/defconfig.orig" "$ext/configs/kiln_test_defconfig"
+kmake savedefconfig KILN_DEFCONFIG="$tmp/elsewhere_defconfig"
+check "savedefconfig to another file gives the same file" cmp "$tmp/defconfig.orig" "$tmp/elsewhere_defconfig"
 if kmake no_such_defconfig; then not_ok "an unknown defconfig fails"; else
 	check "an unknown defconfig fails and says where it looked" grep -q 'no no_such_defconfig in' "$log"
 fi
@@ -134,6 +136,9 @@ check "a source change rebuilds the package and its dependents" test "$(rebuilt)
 check "with the new source" test "$("$out/target/usr/bin/bar")" = "yo, hello from libfoo 1.1 (patched twice)"
 kmake
 check "and then nothing" test -z "$(rebuilt)"
+set_option BACKUP_SITE '"http://127.0.0.1:1/mirror"'
+kmake
+check "a download option rebuilds nothing" test -z "$(rebuilt)"
 
 # ---- 3. disabling a package ------------------------------------------------------
 
@@ -187,6 +192,13 @@ kmake legal-info
 check "legal-info collects license texts and sources" \
 	test -f "$out/legal-info/licenses/app-bar/LICENSE" -a -f "$out/legal-info/sources/app-bar/app-bar-2.1.tar.gz"
 check "legal-info writes a manifest" grep -q '"app-bar","2.1","MIT"' "$out/legal-info/manifest.csv"
+kmake kconfdemo-savedefconfig
+check "<pkg>-savedefconfig for a kconfig package" grep -qx 'CONFIG_SOUND=y' "$out/build/kconfdemo/defconfig"
+kmake kconfdemo-update-defconfig
+check "<pkg>-update-defconfig writes its configuration file" \
+	test "$(cat "$ext/package/kconfdemo/kconfdemo.config")" = "$(printf 'CONFIG_COLOR=y\nCONFIG_SOUND=y\nCONFIG_NAME="demo"')"
+kmake
+check "which rebuilds that package" test "$(rebuilt)" = "kconfdemo"
 kmake app-baz-rebuild
 check "<pkg>-rebuild runs build and install again" test "$(steps | tr '\n' ,)" = "app-baz build,app-baz install,"
 kmake app-baz-dirclean
@@ -255,6 +267,7 @@ wait "$pid" 2>/dev/null || true
 unset KILN_TEST_BUILD_DELAY
 kmake
 check "a step killed half-way is noticed" grep -q "app-baz: the last build was interrupted during 'build'; starting again from extract" "$log"
+check "and the package starts again from extract" test "$(steps | grep app-baz | tr '\n' ,)" = "app-baz build,app-baz configure,app-baz download,app-baz extract,app-baz install,app-baz patch,"
 tree_digest >"$tmp/killed"
 check "and the result is the same" cmp -s "$tmp/serial" "$tmp/killed"
 

@@ -43,9 +43,11 @@ defconfig: $(KILN_CONF)
 	$(Q)mkdir -p $(O) && KILN_DEFCONFIG='$(KILN_DEFCONFIG)' $(KILN_CONF_RUN) \
 		$(if $(KILN_DEFCONFIG),--defconfig='$(KILN_DEFCONFIG)',--alldefconfig) $(KILN_CONFIG_IN)
 
+# The KILN_DEFCONFIG the configuration holds is passed as the symbol's
+# default, so that the saved file does not name itself.
 savedefconfig: $(KILN_CONF)
 	$(Q)target='$(or $(KILN_DEFCONFIG),$(kiln-config-defconfig),$(O)/defconfig)'; \
-	KILN_DEFCONFIG="$$target" $(KILN_CONF_RUN) --savedefconfig="$$target" $(KILN_CONFIG_IN) && \
+	KILN_DEFCONFIG='$(kiln-config-defconfig)' $(KILN_CONF_RUN) --savedefconfig="$$target" $(KILN_CONFIG_IN) && \
 	echo "Kiln: wrote $$target"
 
 oldconfig olddefconfig syncconfig listnewconfig: $(KILN_CONF)

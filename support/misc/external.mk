@@ -13,11 +13,6 @@
 KILN_EXTERNAL_FILE := $(KILN_STATE_DIR)/external.mk
 ifeq ($(origin KILN_EXTERNAL),undefined)
 -include $(KILN_EXTERNAL_FILE)
-else
-ifneq ($(KILN_EXTERNAL),$(file <$(KILN_EXTERNAL_FILE)))
-$(shell mkdir -p $(KILN_STATE_DIR))
-$(file >$(KILN_EXTERNAL_FILE),KILN_EXTERNAL := $(KILN_EXTERNAL))
-endif
 endif
 
 KILN_EXTERNAL_DIRS := $(foreach d,$(subst :, ,$(KILN_EXTERNAL)),$(abspath $(d)))
@@ -37,6 +32,13 @@ KILN_EXTERNAL_$$(kiln-ext-name)_DESC := $$(shell sed -n 's/^desc:[[:space:]]*//p
 export KILN_EXTERNAL_$$(kiln-ext-name)_PATH
 endef
 $(foreach d,$(KILN_EXTERNAL_DIRS),$(eval $(call kiln-external-add,$(d))))
+
+# Remembered once every tree checked out, with absolute paths.
+KILN_EXTERNAL_REMEMBERED := KILN_EXTERNAL := $(subst $(space),:,$(strip $(KILN_EXTERNAL_DIRS)))
+ifneq ($(KILN_EXTERNAL_REMEMBERED),$(file <$(KILN_EXTERNAL_FILE)))
+$(shell mkdir -p $(KILN_STATE_DIR))
+$(file >$(KILN_EXTERNAL_FILE),$(KILN_EXTERNAL_REMEMBERED))
+endif
 
 KILN_EXTERNAL_MKS := $(addsuffix /external.mk,$(KILN_EXTERNAL_DIRS))
 KILN_EXTERNAL_CONFIGS := $(addsuffix /configs,$(KILN_EXTERNAL_DIRS))

@@ -16,7 +16,8 @@
  * It also notices a step that was killed (see check_interrupted()) and
  * removes the stamps that can no longer be trusted.  Nothing in the
  * signature depends on absolute paths or times, so it can key a shared
- * cache of built packages later.
+ * cache of built packages later (override trees are the exception: they
+ * are hashed by file sizes and times, not contents).
  */
 #include "sha256.h"
 #include "util.h"
@@ -442,7 +443,12 @@ static void tree_digest(const char *dir, int by_content, char hex[65])
 
 /* ---- signatures -------------------------------------------------------- */
 
-static void add_config_lines(struct buf *out, struct name_set *symbols, struct field *prefixes)
+/*
+ * The values of the symbols in .config.  A symbol that is not in it gets no
+ * line: its appearing later adds a line, which changes the signature too.
+ */
+static void add_config_lines(struct buf *out, struct name_set *symbols, struct field *prefixes,
+			     struct field *ignored)
 {
 	int i, j;
 
@@ -459,8 +465,12 @@ static void add_config_lines(struct buf *out, struct name_set *symbols, struct f
 	qsort(symbols->names, (size_t)symbols->count, sizeof(char *), compare_strings);
 	for (i = 0; i < symbols->count; i++) {
 		const struct config_entry *e = config_lookup(symbols->names[i]);
+		int skip = 0;
 
-		buf_printf(out, "config %s %s\n", symbols->names[i], e ? e->value : "absent");
+		for (j = 0; ignored && j < ignored->count; j++)
+			skip |= !strcmp(ignored->values[j], symbols->names[i]);
+		if (e && !skip)
+			buf_printf(out, "config %s %s\n", symbols->names[i], e->value);
 	}
 }
 
@@ -567,11 +577,11 @@ static void compute(struct record *r)
 	}
 	for (i = 0; (f = find_field(r, "override-tree")) && i < f->count; i++) {
 		tree_digest(f->values[i], 0, hex);
-		buf_printf(out, "override-tree %s %s\n", f->values[i], hex);
+		buf_printf(out, "override-tree %s %s\n", portable_path(f->values[i]), hex);
 	}
 	for (i = 0; (f = find_field(r, "symbols")) && i < f->count; i++)
 		name_set_add(&symbols, f->values[i], strlen(f->values[i]));
-	add_config_lines(out, &symbols, find_field(r, "symbol-prefixes"));
+	add_config_lines(out, &symbols, find_field(r, "symbol-prefixes"), find_field(r, "ignore-symbols"));
 	add_dependencies(r, out);
 	sha256_string(out->data, out->len, r->signature);
 	r->state = 2;
@@ -685,9 +695,12 @@ static int step_index(const char *step)
  * left by a killed build.  Packages whose build system survives a kill
  * (kbuild) say "resumable yes" and continue where they stopped; the others
  * start again from a fresh extraction, since a killed compiler can leave a
- * truncated object file that make would then trust.
+ * truncated object file that make would then trust.  Make has already
+ * looked at the stamps when this runs, so removing them is not enough for
+ * this build: a restart from the beginning also renews the signature's
+ * time, which is read again.  Returns 1 for that.
  */
-static void check_interrupted(const struct record *r, const char *build_dir)
+static int check_interrupted(const struct record *r, const char *build_dir)
 {
 	char *marker = xasprintf("%s/.kiln/running", build_dir);
 	int fd = open(marker, O_RDWR | O_CLOEXEC);
@@ -697,13 +710,13 @@ static void check_interrupted(const struct record *r, const char *build_dir)
 
 	if (fd < 0) {
 		free(marker);
-		return;
+		return 0;
 	}
 	if (flock(fd, LOCK_EX | LOCK_NB)) {
 		/* a step is running right now, in another make */
 		close(fd);
 		free(marker);
-		return;
+		return 0;
 	}
 	n = read(fd, step, sizeof(step) - 1);
 	step[n > 0 ? n : 0] = '\0';
@@ -723,6 +736,7 @@ static void check_interrupted(const struct record *r, const char *build_dir)
 	unlink(marker);
 	close(fd);
 	free(marker);
+	return restart == 1;
 }
 
 /* ---- output ------------------------------------------------------------ */
@@ -734,10 +748,10 @@ static void write_package(struct record *r)
 	char *path;
 	struct buf deps = { 0 };
 	char *old;
-	int i;
+	int i, restart;
 
 	make_dirs(state_dir);
-	check_interrupted(r, build_dir);
+	restart = check_interrupted(r, build_dir);
 	path = xasprintf("%s/inputs", state_dir);
 	old = read_file(path, NULL);
 	if (old && strcmp(old, r->inputs.data))
@@ -755,7 +769,8 @@ static void write_package(struct record *r)
 	buf_free(&deps);
 
 	path = xasprintf("%s/signature", state_dir);
-	write_if_changed(path, r->signature, 64);
+	if (!write_if_changed(path, r->signature, 64) && restart && utimensat(AT_FDCWD, path, NULL, 0))
+		die("cannot touch %s: %s", path, strerror(errno));
 	free(path);
 	free(state_dir);
 	free(build_dir);
