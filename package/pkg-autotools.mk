@@ -9,7 +9,8 @@
 # and may still define any of the _CMDS itself.
 
 KILN_INFRA_FILES_autotools := $(KILN_TOP)/package/pkg-autotools.mk
-GNU_HOST_NAME := $(shell gcc -dumpmachine 2>/dev/null)
+# computed the first time it is used
+GNU_HOST_NAME = $(eval GNU_HOST_NAME := $(shell gcc -dumpmachine 2>/dev/null))$(GNU_HOST_NAME)
 
 kiln-autotools-dir = $(@D)$(if $($(KILN_PKGVAR)_SUBDIR),/$($(KILN_PKGVAR)_SUBDIR))
 

@@ -28,11 +28,18 @@ kiln-unknown-deps = $(filter-out $(KILN_ALL_PACKAGES),$(call kiln-deps-of,$(1)))
 kiln-disabled-deps = $(filter-out $(KILN_PACKAGES) host-%,$(call kiln-deps-of,$(1)))
 # Reported when building starts, not while reading: make may be about to
 # read everything again with the configuration syncconfig just updated.
-KILN_DEPENDENCY_ERRORS := $(foreach p,$(KILN_PACKAGES),\
+# (All dependencies are checked at once; package by package only when that
+# finds a problem, to say which.)
+KILN_ALL_DEPENDENCIES := $(sort $(foreach p,$(KILN_PACKAGES),$(call kiln-deps-of,$(p))))
+KILN_DEPENDENCY_ERRORS := $(if $(filter-out $(KILN_ALL_PACKAGES),$(KILN_ALL_DEPENDENCIES))$(filter-out \
+	$(KILN_PACKAGES) host-%,$(KILN_ALL_DEPENDENCIES)),$(foreach p,$(KILN_PACKAGES),\
 	$(if $(call kiln-unknown-deps,$(p)),$($(KILN_VAR_$(p))_RECIPE): $(p) depends on '$(call kiln-unknown-deps,$(p))'$(comma) which no recipe defines: check $(KILN_VAR_$(p))_DEPENDENCIES$(newline))\
-	$(if $(call kiln-disabled-deps,$(p)),$($(KILN_VAR_$(p))_RECIPE): $(p) depends on $(call kiln-disabled-deps,$(p))$(comma) which is not enabled: add 'select $(patsubst KILN_%,%,$(foreach d,$(call kiln-disabled-deps,$(p)),KILN_PACKAGE_$(KILN_VAR_$(d))))' to $(p)'s Config.in entry$(newline)))
+	$(if $(call kiln-disabled-deps,$(p)),$($(KILN_VAR_$(p))_RECIPE): $(p) depends on $(call kiln-disabled-deps,$(p))$(comma) which is not enabled: add 'select $(patsubst KILN_%,%,$(foreach d,$(call kiln-disabled-deps,$(p)),KILN_PACKAGE_$(KILN_VAR_$(d))))' to $(p)'s Config.in entry$(newline))))
 
-kiln-rdeps-of = $(foreach p,$(KILN_PACKAGES),$(if $(filter $(1),$(call kiln-deps-of,$(p))),$(p)))
+# Reverse dependencies: one pass over every package, the first time.
+kiln-rdeps-of = $(kiln-rdeps-table)$(strip $(KILN_RDEPS_$(1)))
+kiln-rdeps-table = $(if $(KILN_RDEPS_DONE),,$(eval KILN_RDEPS_DONE := 1)$(foreach p,$(KILN_PACKAGES),$(foreach \
+	d,$(call kiln-deps-of,$(p)),$(eval KILN_RDEPS_$(d) += $(p)))))
 
 # ---- the manifest for kiln-sig ------------------------------------------------------
 

@@ -21,8 +21,12 @@
 
 # ---- 1. registration ----------------------------------------------------------
 
-kiln-recipe-file = $(lastword $(MAKEFILE_LIST))
-kiln-recipe-name = $(notdir $(patsubst %/,%,$(dir $(kiln-recipe-file))))
+# The recipe being read: taken once per recipe (MAKEFILE_LIST grows with
+# every recipe, so looking at its end costs more and more).
+kiln-recipe-file = $(kiln-current-recipe)
+kiln-recipe-name = $(kiln-current-name)
+kiln-start-recipe = $(eval kiln-current-recipe := $(lastword $(MAKEFILE_LIST)))$(eval \
+	kiln-current-name := $(notdir $(patsubst %/,%,$(dir $(kiln-current-recipe)))))
 
 # $(call kiln-register,name,VAR,kind,infra,target VAR for host packages)
 define kiln-register
@@ -46,8 +50,8 @@ $(foreach v,$(KILN_HOST_INHERITED),$(1)_$(v) ?= $$($(2)_$(v))$(newline))
 $(1)_DEPENDENCIES ?= $$(filter-out $(1),$$(patsubst host-host-%,host-%,$$(addprefix host-,$$($(2)_DEPENDENCIES))))
 endef
 
-generic-package = $(call kiln-register,$(kiln-recipe-name),$(call kiln-upper,$(kiln-recipe-name)),target,generic)
-host-generic-package = $(call kiln-register,host-$(kiln-recipe-name),HOST_$(call kiln-upper,$(kiln-recipe-name)),host,generic,$(call kiln-upper,$(kiln-recipe-name)))
+generic-package = $(kiln-start-recipe)$(call kiln-register,$(kiln-recipe-name),$(call kiln-upper,$(kiln-recipe-name)),target,generic)
+host-generic-package = $(kiln-start-recipe)$(call kiln-register,host-$(kiln-recipe-name),HOST_$(call kiln-upper,$(kiln-recipe-name)),host,generic,$(call kiln-upper,$(kiln-recipe-name)))
 
 # The infrastructure files each kind of recipe depends on (part of the
 # signature: changing how packages are built rebuilds them).
@@ -106,8 +110,11 @@ export PATH="$(DEPS_HOST_DIR)/bin:$(DEPS_HOST_DIR)/sbin:$(KILN_HOST_PATH)"
 $(2)
 endef
 
-# $(call kiln-run-step,step,commands): writes the script, runs it.
-kiln-run-step = $(file >$(@D)/.kiln/$(1).sh,$(call kiln-step-script,$(1),$(2)))$(KILN_STEP) \
+# $(call kiln-run-step,step,commands): writes the script, runs it.  A step
+# with no command at all (a local package's download, no patches) only
+# gets its stamp.
+kiln-run-step = $(if $(strip $(2)),$(kiln-run-step-script),touch $@)
+kiln-run-step-script = $(file >$(@D)/.kiln/$(1).sh,$(call kiln-step-script,$(1),$(2)))$(KILN_STEP) \
 	$(KILN_PKG) '$(call kiln-pkg-version,$(KILN_PKGVAR))' $(1) $(@D)/.kiln/$(1).sh \
 	$(KILN_LOG_DIR)/$(KILN_PKG)/$(1).log $@
 
@@ -127,7 +134,7 @@ $(KILN_DOWNLOAD) --dl-dir $(KILN_DL_DIR) --pkg $(call kiln-pkg-dl-subdir,$(1)) \
 	$(if $(filter $(2),$(firstword $($(1)_SOURCE))),$(call kiln-debian-option,$(1)))) >>$(@D)/.kiln/sources
 endef
 
-kiln-download-cmds = rm -f $(@D)/.kiln/sources$(newline)$(foreach f,$(call kiln-pkg-downloads,$(KILN_PKGVAR)),$(call kiln-download-one,$(KILN_PKGVAR),$(f))$(newline))
+kiln-download-cmds = $(if $(call kiln-pkg-downloads,$(KILN_PKGVAR)),rm -f $(@D)/.kiln/sources$(newline)$(foreach f,$(call kiln-pkg-downloads,$(KILN_PKGVAR)),$(call kiln-download-one,$(KILN_PKGVAR),$(f))$(newline)))
 
 define kiln-extract-cmds
 find $(@D) -mindepth 1 -maxdepth 1 ! -name '.stamp_*' ! -name .kiln -exec rm -rf {} +

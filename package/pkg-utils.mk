@@ -4,6 +4,7 @@
 
 empty :=
 space := $(empty) $(empty)
+tab := $(empty)	$(empty)
 comma := ,
 define newline
 

@@ -18,17 +18,21 @@ endif
 KILN_EXTERNAL_DIRS := $(foreach d,$(subst :, ,$(KILN_EXTERNAL)),$(abspath $(d)))
 KILN_EXTERNAL_NAMES :=
 
+# $(call kiln-desc-field,name,file): the value of a "name: value" line
+# (read without a shell: this runs on every make)
+kiln-desc-lines = $(subst $(newline), ,$(subst $(space),^,$(subst $(tab),^,$(file <$(1)))))
+kiln-desc-field = $(strip $(subst ^, ,$(patsubst $(1):%,%,$(filter $(1):%,$(call kiln-desc-lines,$(2))))))
+
 # $(call kiln-external-add,dir): checks the tree and defines its variables
 define kiln-external-add
 $(if $(wildcard $(1)/external.desc),,$(error KILN_EXTERNAL: $(1)/external.desc is missing; an external tree needs external.desc, Config.in and external.mk (see docs/external-trees.md)))
 $(foreach f,Config.in external.mk,$(if $(wildcard $(1)/$(f)),,$(error KILN_EXTERNAL: $(1)/$(f) is missing (see docs/external-trees.md))))
-kiln-ext-name := $(shell sed -n 's/^name:[[:space:]]*//p' $(1)/external.desc)
-$$(if $$(filter-out 1,$$(words $$(kiln-ext-name))),$$(error $(1)/external.desc:1: needs one line 'name: NAME'))
-$$(if $$(shell printf '%s' '$$(kiln-ext-name)' | tr -d 'A-Za-z0-9_'),$$(error $(1)/external.desc: name '$$(kiln-ext-name)' may only hold letters, digits and '_'))
+kiln-ext-name := $$(call kiln-desc-field,name,$(1)/external.desc)
+$$(if $$(filter-out 1,$$(words $$(kiln-ext-name))),$$(error $(1)/external.desc: needs one line 'name: NAME'))
 $$(if $$(filter $$(kiln-ext-name),$$(KILN_EXTERNAL_NAMES)),$$(error KILN_EXTERNAL: two trees are named '$$(kiln-ext-name)': $$(KILN_EXTERNAL_$$(kiln-ext-name)_PATH) and $(1)))
 KILN_EXTERNAL_NAMES += $$(kiln-ext-name)
 KILN_EXTERNAL_$$(kiln-ext-name)_PATH := $(1)
-KILN_EXTERNAL_$$(kiln-ext-name)_DESC := $$(shell sed -n 's/^desc:[[:space:]]*//p' $(1)/external.desc)
+KILN_EXTERNAL_$$(kiln-ext-name)_DESC := $(call kiln-desc-field,desc,$(1)/external.desc)
 export KILN_EXTERNAL_$$(kiln-ext-name)_PATH
 endef
 $(foreach d,$(KILN_EXTERNAL_DIRS),$(eval $(call kiln-external-add,$(d))))
@@ -36,6 +40,8 @@ $(foreach d,$(KILN_EXTERNAL_DIRS),$(eval $(call kiln-external-add,$(d))))
 # Remembered once every tree checked out, with absolute paths.
 KILN_EXTERNAL_REMEMBERED := KILN_EXTERNAL := $(subst $(space),:,$(strip $(KILN_EXTERNAL_DIRS)))
 ifneq ($(KILN_EXTERNAL_REMEMBERED),$(file <$(KILN_EXTERNAL_FILE)))
+$(foreach n,$(KILN_EXTERNAL_NAMES),$(if $(shell printf '%s' '$(n)' | tr -d 'A-Za-z0-9_'),$(error \
+	$(KILN_EXTERNAL_$(n)_PATH)/external.desc: name '$(n)' may only hold letters, digits and '_')))
 $(shell mkdir -p $(KILN_STATE_DIR))
 $(file >$(KILN_EXTERNAL_FILE),$(KILN_EXTERNAL_REMEMBERED))
 endif

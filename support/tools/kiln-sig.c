@@ -407,15 +407,20 @@ static void list_entry(const char *path, const char *rel, const struct stat *st,
 			   st->st_mtim.tv_nsec, (long long)st->st_size);
 		return;
 	}
-	file_digest(path, hex);
-	buf_printf(l->out, "%s%s %s%s\n", l->prefix, rel, hex, st->st_mode & 0100 ? ":x" : "");
 	if (l->symbols && st->st_size < (1 << 20)) {
-		char *text = read_file(path, NULL);
+		/* small files: one read for the digest and the symbols */
+		size_t len;
+		char *text = read_file(path, &len);
 
-		if (text)
-			scan_symbols(text, l->symbols);
+		if (!text)
+			die("cannot read %s: %s", path, strerror(errno));
+		sha256_string(text, len, hex);
+		scan_symbols(text, l->symbols);
 		free(text);
+	} else {
+		file_digest(path, hex);
 	}
+	buf_printf(l->out, "%s%s %s%s\n", l->prefix, rel, hex, st->st_mode & 0100 ? ":x" : "");
 }
 
 /* One line per file of the folder (recipe folders: reasons can name the file). */
@@ -442,6 +447,38 @@ static void tree_digest(const char *dir, int by_content, char hex[65])
 }
 
 /* ---- signatures -------------------------------------------------------- */
+
+/* The infrastructure files are shared by every package: read each once. */
+struct infra_file {
+	char *path;
+	char digest[65];
+	struct name_set symbols;
+};
+static struct infra_file *infra_files;
+static int n_infra_files;
+
+static const struct infra_file *infra_file(const char *path)
+{
+	struct infra_file *f;
+	size_t len;
+	char *text;
+	int i;
+
+	for (i = 0; i < n_infra_files; i++)
+		if (!strcmp(infra_files[i].path, path))
+			return &infra_files[i];
+	infra_files = xrealloc(infra_files, sizeof(*infra_files) * (size_t)(n_infra_files + 1));
+	f = &infra_files[n_infra_files++];
+	memset(f, 0, sizeof(*f));
+	f->path = xstrdup(path);
+	text = read_file(path, &len);
+	if (!text)
+		die("cannot read %s: %s", path, strerror(errno));
+	sha256_string(text, len, f->digest);
+	scan_symbols(text, &f->symbols);
+	free(text);
+	return f;
+}
 
 /*
  * The values of the symbols in .config.  A symbol that is not in it gets no
@@ -556,14 +593,12 @@ static void compute(struct record *r)
 	if ((f = find_field(r, "kind")))
 		buf_printf(out, "kind %s %s\n", r->name, f->values[0]);
 	for (i = 0; (f = find_field(r, "infra")) && i < f->count; i++) {
-		file_digest(f->values[i], hex);
-		buf_printf(out, "infra %s %s\n", portable_path(f->values[i]), hex);
-		/* infrastructure files are few and shared: scanning them is cheap */
-		char *text = read_file(f->values[i], NULL);
+		const struct infra_file *infra = infra_file(f->values[i]);
+		int k;
 
-		if (text)
-			scan_symbols(text, &symbols);
-		free(text);
+		buf_printf(out, "infra %s %s\n", portable_path(infra->path), infra->digest);
+		for (k = 0; k < infra->symbols.count; k++)
+			name_set_add(&symbols, infra->symbols.names[k], strlen(infra->symbols.names[k]));
 	}
 	if (*field_value(r, "recipe-dir"))
 		list_folder(out, field_value(r, "recipe-dir"), "file ", &symbols);
