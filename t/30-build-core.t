@@ -291,5 +291,16 @@ else
 	not_ok "a tarball package downloads, checks and extracts"
 fi
 
+# ---- a dependency that Config.in does not select --------------------------------
+
+sed -i '/select PACKAGE_LIBFOO/d' "$ext/package/app-bar/Config.in"
+printf 'KILN_PACKAGE_APP_BAR=y\n' >"$ext/configs/noselect_defconfig"
+out=$tmp/out-noselect
+make -C "$top" O="$out" KILN_EXTERNAL="$ext" noselect_defconfig >"$log" 2>&1
+if kmake; then not_ok "a dependency that is not enabled fails"; else
+	check "a dependency that is not enabled fails, saying what to add" \
+		grep -q "app-bar.mk: app-bar depends on libfoo, which is not enabled: add 'select PACKAGE_LIBFOO' to app-bar's Config.in entry" "$log"
+fi
+
 echo "1..$n"
 [ "$failed" -eq 0 ]
