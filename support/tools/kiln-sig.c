@@ -789,7 +789,18 @@ static void write_package(struct record *r)
 	restart = check_interrupted(r, build_dir);
 	path = xasprintf("%s/inputs", state_dir);
 	old = read_file(path, NULL);
-	if (old && strcmp(old, r->inputs.data))
+	if (old && !strcmp(old, r->inputs.data) && !restart) {
+		/*
+		 * Same inputs: same signature, and the same closure (the
+		 * inputs name the dependencies and their signatures).
+		 */
+		free(old);
+		free(path);
+		free(state_dir);
+		free(build_dir);
+		return;
+	}
+	if (old)
 		explain(r, old);
 	free(old);
 	write_if_changed(path, r->inputs.data, r->inputs.len);

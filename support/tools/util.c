@@ -156,8 +156,12 @@ int write_if_changed(const char *path, const char *data, size_t len)
 
 void make_dirs(const char *path)
 {
-	char *p = xstrdup(path), *s;
+	char *p, *s;
 
+	/* usually there already, or only the last part is missing */
+	if (!mkdir(path, 0777) || errno == EEXIST)
+		return;
+	p = xstrdup(path);
 	for (s = p + 1; *s; s++) {
 		if (*s != '/')
 			continue;
