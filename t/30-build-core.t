@@ -21,23 +21,9 @@ export KILN_DL_DIR=$top/output/test-cache/dl
 mkdir -p "$KILN_DL_DIR"
 unset KILN_EXTERNAL O V MAKEFLAGS
 
-n=0
-failed=0
-ok() {
-	n=$((n + 1))
-	echo "ok $n - $1"
-}
-not_ok() {
-	n=$((n + 1))
-	failed=$((failed + 1))
-	echo "not ok $n - $1"
-	if [ -s "$log" ]; then sed 's/^/# /' "$log" | tail -n 30; fi
-}
-check() { # check "description" command...
-	local what=$1
-	shift
-	if "$@"; then ok "$what"; else not_ok "$what"; fi
-}
+# shellcheck source=../support/testing/tap.sh
+. "$top/support/testing/tap.sh"
+tap_log=$log
 kmake() { # make in the output folder, output in $log
 	make --no-print-directory -C "$out" "$@" >"$log" 2>&1
 }
@@ -302,5 +288,4 @@ if kmake; then not_ok "a dependency that is not enabled fails"; else
 		grep -q "app-bar.mk: app-bar depends on libfoo, which is not enabled: add 'select PACKAGE_LIBFOO' to app-bar's Config.in entry" "$log"
 fi
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+tap_done

@@ -12,23 +12,9 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/kiln-t32.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 out=$tmp/out
 
-n=0
-failed=0
-ok() {
-	n=$((n + 1))
-	echo "ok $n - $1"
-}
-not_ok() {
-	n=$((n + 1))
-	failed=$((failed + 1))
-	echo "not ok $n - $1"
-	sed 's/^/# /' "$out"
-}
-check() { # check "description" command...
-	local what=$1
-	shift
-	if "$@"; then ok "$what"; else not_ok "$what"; fi
-}
+# shellcheck source=../support/testing/tap.sh
+. "$top/support/testing/tap.sh"
+tap_log=$out
 has() { grep -q -e "$2" "$1"; }
 lacks() { ! grep -q -e "$2" "$1"; }
 has_word() { [[ " $1 " == *" $2 "* ]]; }
@@ -76,8 +62,8 @@ if [ -r /etc/debian_version ]; then
 	check "points to install-debian" has "$out" 'support/dependencies/install-debian'
 else
 	for i in 1 2 3 4; do
-		n=$((n + 1))
-		echo "ok $n # skip not a Debian host ($i)"
+		tap_count=$((tap_count + 1))
+		echo "ok $tap_count # skip not a Debian host ($i)"
 	done
 fi
 
@@ -91,5 +77,4 @@ PATH=$bin "$check_host" >"$out" 2>&1 || rc=$?
 check "GNU make 4.2.1: exit 1" [ "$rc" -eq 1 ]
 check "GNU make 4.2.1: says which version it needs" has "$out" "GNU make >= 4.3 .*found 4.2.1"
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+tap_done

@@ -12,15 +12,8 @@ tmp=$(mktemp -d /tmp/kiln-t33.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
 export ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1
 
-n=0
-failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
-check() {
-	local what=$1
-	shift
-	if "$@"; then ok "$what"; else not_ok "$what"; fi
-}
+# shellcheck source=../support/testing/tap.sh
+. "$top/support/testing/tap.sh"
 
 make -s -C "$top/support/tools" O="$tmp/bin" SANITIZE=1 >"$tmp/build.log" 2>&1 ||
 	{ cat "$tmp/build.log"; echo "1..0 # the tools do not build"; exit 1; }
@@ -215,5 +208,4 @@ mkdir -p "$dest.new/junk"
 check "a leftover from a killed run is cleared" "$tree" assemble "$dest" "$tmp/t2"
 check "the result holds only the given trees" test "$(cd "$dest" && find . -type f)" = ./usr/lib/libx.so
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+tap_done
