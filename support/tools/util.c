@@ -11,15 +11,20 @@
 
 const char *program_name = "kiln-tool";
 
+static void report(const char *kind, const char *fmt, va_list ap)
+{
+	fprintf(stderr, "%s: %s: ", program_name, kind);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
 void die(const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "%s: error: ", program_name);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	report("error", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	exit(1);
 }
 
@@ -27,11 +32,9 @@ void warn(const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "%s: warning: ", program_name);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	report("warning", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 void *xmalloc(size_t size)
