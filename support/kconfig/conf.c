@@ -51,6 +51,10 @@ static const struct option long_opts[] = {
 	{ "yes2modconfig", no_argument, &mode_opt, MODE_YES2MOD },
 	{ "mod2yesconfig", no_argument, &mode_opt, MODE_MOD2YES },
 	{ "mod2noconfig", no_argument, &mode_opt, MODE_MOD2NO },
+	/* the legacy dialect (Linux 4.11, kconfig-frontends) */
+	{ "legacy", no_argument, NULL, 'L' },
+	{ "silentoldconfig", no_argument, NULL, 'S' },
+	{ "oldnoconfig", no_argument, &mode_opt, MODE_OLDDEF },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -81,10 +85,17 @@ static void usage(const char *prog)
 	       "  --mod2yesconfig         Change answers from mod to yes if possible\n"
 	       "  --mod2noconfig          Change answers from mod to no if possible\n"
 	       "\n"
+	       "Legacy dialect (Linux 4.11, kconfig-frontends; also KCONFIG_DIALECT=legacy,\n"
+	       "the default when run as kconfig-conf):\n"
+	       "  --legacy                Read the legacy dialect and write its formats\n"
+	       "  --silentoldconfig       The legacy name of --syncconfig\n"
+	       "  --oldnoconfig           The legacy name of --olddefconfig\n"
+	       "\n"
 	       "Environment: KCONFIG_CONFIG, KCONFIG_ALLCONFIG, KCONFIG_AUTOCONFIG,\n"
 	       "KCONFIG_AUTOHEADER, KCONFIG_RUSTCCFG, KCONFIG_OVERWRITECONFIG,\n"
 	       "KCONFIG_DEFCONFIG_LIST, KCONFIG_NOSILENTUPDATE, KCONFIG_SEED,\n"
-	       "KCONFIG_PROBABILITY, KCONFIG_WERROR, CONFIG_ (symbol prefix), srctree.\n"
+	       "KCONFIG_PROBABILITY, KCONFIG_WERROR, KCONFIG_DIALECT, CONFIG_ (symbol prefix),\n"
+	       "srctree.\n"
 	       "See docs/kconfig.md.\n");
 }
 
@@ -490,7 +501,8 @@ static bool fill_new_symbols(enum fill how)
 			sym->def[DEF_USER].tri = TRI_M;
 			break;
 		case FILL_NO:
-			sym->def[DEF_USER].tri = TRI_N;
+			/* legacy 'option allnoconfig_y' */
+			sym->def[DEF_USER].tri = sym->flags & SF_ALLNOCONFIG_Y ? TRI_Y : TRI_N;
 			break;
 		case FILL_RANDOM: {
 			int r = rand() % 100;
@@ -600,9 +612,12 @@ int main(int argc, char **argv)
 	const char *defconfig_file = NULL;
 	bool sync_kconfig = false, no_conf_write = false;
 	const char *env;
+	bool silentoldconfig = false;
 	int opt;
 
 	tty_stdio = isatty(0) && isatty(1);
+	/* installed under kconfig-frontends' name: its dialect by default */
+	kconfig_dialect_from_program(prog);
 	env = getenv("KCONFIG_WERROR");
 	kc_werror = env && *env && strcmp(env, "0");
 
@@ -614,6 +629,13 @@ int main(int argc, char **argv)
 		case 's':
 			conf_set_message_callback(NULL);
 			break;
+		case 'L':
+			kconfig_force_dialect(true);
+			break;
+		case 'S':
+			silentoldconfig = true;
+			mode_opt = MODE_SYNC;
+			/* fall through */
 		case 0:
 			input_mode = (enum input_mode)mode_opt;
 			if (input_mode == MODE_SYNC) {
@@ -644,6 +666,11 @@ int main(int argc, char **argv)
 		exit(1);
 	}
 	parse_kconfig(argv[optind]);
+	if (silentoldconfig && !kconfig_legacy) {
+		fprintf(stderr, "%s: --silentoldconfig belongs to the legacy dialect: use --syncconfig, or --legacy\n",
+			prog);
+		exit(1);
+	}
 
 	switch (input_mode) {
 	case MODE_DEFCONFIG:
@@ -736,8 +763,12 @@ int main(int argc, char **argv)
 			fprintf(stderr, "\n*** Error during writing of the configuration.\n\n");
 			exit(1);
 		}
-		/* auto.conf must exist for make; syncconfig always refreshes it */
-		if (conf_write_autoconf(sync_kconfig) && sync_kconfig) {
+		/*
+		 * auto.conf must exist for make; syncconfig always refreshes it.
+		 * Linux 4.11 wrote it only in silentoldconfig.
+		 */
+		if ((!kconfig_legacy || sync_kconfig) &&
+		    conf_write_autoconf(sync_kconfig) && sync_kconfig) {
 			fprintf(stderr, "\n*** Error during update of the configuration.\n\n");
 			return 1;
 		}

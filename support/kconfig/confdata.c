@@ -226,6 +226,12 @@ static FILE *open_default_config(const char **name)
 	char *copy, *item, *save = NULL;
 	FILE *f = NULL;
 
+	if (kconfig_legacy && defconfig_list_sym) {
+		f = legacy_open_defconfig(name);
+		if (f)
+			conf_message("using defaults found in %s", *name);
+		return f;
+	}
 	if (!list)
 		return NULL;
 	copy = xstrdup(list);
@@ -618,7 +624,9 @@ static void write_dotconfig_body(FILE *out)
 		}
 		/* leaving entries: close the menu blocks we step out of */
 		for (;;) {
-			if (!menu->sym && menu_is_visible(menu) && is_menu_block(menu)) {
+			/* Linux 4.11 did not mark the end of a menu */
+			if (!menu->sym && !kconfig_legacy && menu_is_visible(menu) &&
+			    is_menu_block(menu)) {
 				fprintf(out, "# end of %s\n", menu_get_prompt(menu));
 				need_newline = true;
 			}
@@ -678,7 +686,8 @@ int conf_write(const char *name)
 		sym->flags &= ~SF_WRITTEN;
 
 	if (*tmpname) {
-		if (files_equal(name, tmpname)) {
+		/* Linux 4.11 always replaced the file */
+		if (!kconfig_legacy && files_equal(name, tmpname)) {
 			conf_message("No change to %s", name);
 			unlink(tmpname);
 			conf_set_changed(false);

@@ -64,6 +64,7 @@ struct expr_value {
 #define SF_DEF_USER	0x10000
 #define SF_DEF_AUTO	0x20000
 #define SF_NEED_SET_CHOICE_VALUES 0x100000
+#define SF_ALLNOCONFIG_Y 0x200000	/* legacy: allnoconfig sets it to y */
 
 #define SF_DEF(slot)	(SF_DEF_USER << (slot))
 
@@ -217,6 +218,18 @@ int shell_pending(void);			/* queued, not started yet */
 extern const char *macro_file;
 extern int macro_line;
 
+/* ---- legacy.c: the dialect of Linux 4.11 (kconfig-frontends) ---- */
+
+extern bool kconfig_legacy;		/* read the legacy dialect */
+extern struct symbol *defconfig_list_sym;
+void kconfig_force_dialect(bool legacy);	/* wins over KCONFIG_DIALECT */
+void kconfig_dialect_from_program(const char *argv0);	/* kconfig-*: legacy */
+void kconfig_dialect_from_env(void);
+void legacy_init(void);
+void legacy_option(const char *name, const char *arg, struct kfile *file, int lineno);
+char *legacy_expand(const char *in);	/* "$NAME" -> value of symbol NAME */
+FILE *legacy_open_defconfig(const char **name);
+
 /* ---- lexer.c / parser.c ---- */
 
 void parse_kconfig(const char *top_file);
@@ -316,6 +329,63 @@ const char *menu_get_prompt(const struct menu *menu);
 struct menu *menu_get_parent_menu(struct menu *menu);
 void menu_get_ext_help(struct menu *menu, struct strbuf *out);
 void menu_explain_symbol(struct strbuf *out, struct symbol *sym);
+
+/* ---- explain.c: why a symbol has the value it has ----
+ *
+ * Each function appends English to a strbuf, without a final newline.
+ * Symbols in expressions are printed as in Kconfig (no prefix) followed
+ * by their current value, "FOO [=n]"; places are "file:line".  Values
+ * are computed on demand: call them after a configuration was read.
+ *
+ * explain_unmet(out, e, need)
+ *	the smallest parts of expression e that keep it below need (TRI_M:
+ *	"is not n", TRI_Y: "is y"), joined with " && "; an unmet || is
+ *	printed whole.  For "A && (B || C) && D" with A=y, B=C=n, D=n:
+ *	"(B [=n] || C [=n]) && D [=n]".  Returns false (and appends
+ *	nothing) when e is met.
+ * explain_invisible(out, menu)
+ *	false when the entry's prompt is shown; else why not: "depends on
+ *	BAR [=n]", "its prompt is shown only if ...", "the menu \"X\" is
+ *	shown only if ...", "it has no prompt: ...", and "; selected by ..."
+ *	when a select still sets it.
+ * explain_locked(out, sym)
+ *	false when the user may give sym any value of its type; else what
+ *	holds it: "forced to y: selected by FOO [=y] (Config.in:12)",
+ *	"cannot be n: selected by ...", "can be m at most: depends on ...",
+ *	"limited to 1..10 (range at Kconfig:7)", "it is not visible".
+ * explain_value_refused(out, sym, value)
+ *	false when value is valid for sym's type and within its range; else
+ *	why it is refused: "'abc' is not a decimal integer", "300 is
+ *	outside the range 1..100 (Kconfig:7)".
+ * explain_requested(out, sym, value)
+ *	for tools that set values (merge): false when sym now holds value;
+ *	else why it does not: unknown symbol, refused value, "selected by
+ *	...", the reason it is hidden, the choice chose another member...
+ *	sym may be NULL (unknown symbol).
+ * explain_selectors(out, sym, min, sep), explain_impliers(...)
+ *	the symbols whose select (imply) of sym is active at least at min,
+ *	"FOO [=y] (Config.in:12)", joined with sep; returns how many.
+ * explain_expr(out, e)
+ *	e with the value of each symbol: FOO [=y] && (BAR [=n] || BAZ [=m]),
+ *	WIDGETS [=42] > 50, NAME [="abc"] != ""; literals as written.
+ * explain_location(out, menu)
+ *	the prompts of the menus above menu, "Toolchain > C library", or
+ *	"(top level)".
+ * explain_help(out, menu)
+ *	menuconfig's help page: prompt, prefixed name, type, value, why it is
+ *	hidden or fixed, help text, each definition (file:line, depends on,
+ *	location), selects, selected by, implies, implied by.
+ */
+bool explain_unmet(struct strbuf *out, struct expr *e, enum tri need);
+void explain_expr(struct strbuf *out, struct expr *e);
+bool explain_invisible(struct strbuf *out, struct menu *menu);
+bool explain_locked(struct strbuf *out, struct symbol *sym);
+bool explain_value_refused(struct strbuf *out, struct symbol *sym, const char *value);
+bool explain_requested(struct strbuf *out, struct symbol *sym, const char *value);
+int explain_selectors(struct strbuf *out, struct symbol *sym, enum tri min, const char *sep);
+int explain_impliers(struct strbuf *out, struct symbol *sym, enum tri min, const char *sep);
+void explain_location(struct strbuf *out, const struct menu *menu);
+void explain_help(struct strbuf *out, struct menu *menu);
 
 /* ---- check.c ---- */
 

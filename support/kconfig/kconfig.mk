@@ -21,6 +21,10 @@ KILN_CONF_RUN = $(KILN_CONF_ENV) $(KILN_CONF)
 $(KILN_CONF): $(wildcard $(KILN_TOP)/support/kconfig/*.[ch]) $(KILN_TOP)/support/kconfig/Makefile
 	$(Q)$(MAKE) -s -C $(KILN_TOP)/support/kconfig O=$(KILN_KCONFIG_BUILD) $(KILN_CONF)
 
+# menuconfig's front end, built the same way (it needs libncurses-dev)
+$(KILN_MCONF): $(wildcard $(KILN_TOP)/support/kconfig/*.[ch]) $(KILN_TOP)/support/kconfig/Makefile
+	$(Q)$(MAKE) -s -C $(KILN_TOP)/support/kconfig O=$(KILN_KCONFIG_BUILD) $(KILN_MCONF)
+
 # Every defconfig Kiln knows about: configs/ first, then each external tree's.
 KILN_DEFCONFIG_DIRS := $(KILN_TOP)/configs $(KILN_EXTERNAL_CONFIGS)
 kiln-find-defconfig = $(firstword $(wildcard $(addsuffix /$(1),$(KILN_DEFCONFIG_DIRS))))
@@ -56,14 +60,8 @@ oldconfig olddefconfig syncconfig listnewconfig: $(KILN_CONF)
 allyesconfig allnoconfig alldefconfig randconfig: $(KILN_CONF)
 	$(Q)mkdir -p $(O) && $(KILN_CONF_RUN) --$@ $(KILN_CONFIG_IN)
 
-menuconfig: $(KILN_CONF)
-	$(Q)if [ -x $(KILN_MCONF) ]; then \
-		KILN_DEFCONFIG='$(kiln-config-defconfig)' $(KILN_CONF_ENV) $(KILN_MCONF) $(KILN_CONFIG_IN); \
-	else \
-		echo "Kiln: the menuconfig front end is not written yet; use 'make oldconfig'," >&2; \
-		echo "      or edit $(KILN_CONFIG) and run 'make olddefconfig'" >&2; \
-		exit 1; \
-	fi
+menuconfig: $(KILN_MCONF)
+	$(Q)mkdir -p $(O) && KILN_DEFCONFIG='$(kiln-config-defconfig)' $(KILN_CONF_ENV) $(KILN_MCONF) $(KILN_CONFIG_IN)
 
 # Remade by make itself before a build when .config or a Config.in changed
 # (auto.conf.cmd lists them).

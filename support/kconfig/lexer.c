@@ -8,6 +8,11 @@
  * word followed by '=', ':=' or '+=' at the start of a line begins a
  * variable assignment whose value is the raw rest of the line.  Help
  * text is read as one token, measured by its indentation.
+ *
+ * In the legacy dialect (Linux 4.11, see legacy.c) there are no macros
+ * and no assignments: '$' is plain text in strings, words may hold '/'
+ * and '.' (unquoted source paths), and "option" and "---help---" are
+ * keywords.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -47,6 +52,7 @@ static const char *const keywords[] = {
 	[T_OPTIONAL] = "optional", [T_PROMPT] = "prompt", [T_RANGE] = "range",
 	[T_SELECT] = "select", [T_SOURCE] = "source", [T_STRING] = "string",
 	[T_TRISTATE] = "tristate", [T_VISIBLE] = "visible",
+	[T_OPTION] = "option",
 	[T_OR] = "||", [T_AND] = "&&", [T_EQUAL] = "=", [T_UNEQUAL] = "!=",
 	[T_LESS] = "<", [T_LESS_EQUAL] = "<=", [T_GREATER] = ">",
 	[T_GREATER_EQUAL] = ">=", [T_NOT] = "!", [T_OPEN_PAREN] = "(",
@@ -170,6 +176,12 @@ static bool is_word_char(int c)
 	return c != EOF && (isalnum(c) || c == '_' || c == '-');
 }
 
+/* a character of a word as the lexer reads it, in the current dialect */
+static bool lex_word_char(int c)
+{
+	return is_word_char(c) || (kconfig_legacy && (c == '/' || c == '.'));
+}
+
 static bool is_blank(int c)
 {
 	return c == ' ' || c == '\t';
@@ -225,7 +237,7 @@ static enum token_kind lex_string(struct token *t, char quote)
 				"multi-line strings are not supported; string ends here");
 			break;
 		}
-		if (c == '$') {
+		if (c == '$' && !kconfig_legacy) {
 			char *rest, *res;
 			const char *p;
 
@@ -265,6 +277,12 @@ static enum token_kind keyword_or_word(struct token *t, size_t start, size_t len
 	for (int k = T_BOOL; k <= T_VISIBLE; k++)
 		if (strlen(keywords[k]) == len && !memcmp(keywords[k], w, len))
 			return (enum token_kind)k;
+	if (kconfig_legacy) {
+		if (len == 6 && !memcmp(w, "option", 6))
+			return T_OPTION;
+		if (len == 10 && !memcmp(w, "---help---", 10))
+			return T_HELP;
+	}
 	t->text = xstrndup(w, len);
 	return T_WORD;
 }
@@ -325,12 +343,12 @@ static enum token_kind lex_raw(struct token *t)
 		}
 		if (c == '"' || c == '\'')
 			return lex_string(t, (char)c);
-		if (is_word_char(c) || c == '$') {
+		if (lex_word_char(c) || (c == '$' && !kconfig_legacy)) {
 			size_t start = src->pos, e = start;
 			bool dollar = false;
 
-			while (e < src->len && (is_word_char((unsigned char)src->buf[e]) ||
-						src->buf[e] == '$')) {
+			while (e < src->len && (lex_word_char((unsigned char)src->buf[e]) ||
+						(src->buf[e] == '$' && !kconfig_legacy))) {
 				dollar |= src->buf[e] == '$';
 				e++;
 			}
@@ -429,7 +447,7 @@ struct token lexer_next(void)
 		}
 		break;
 	}
-	if (prev_prev_tok == T_EOL && prev_tok == T_WORD &&
+	if (prev_prev_tok == T_EOL && prev_tok == T_WORD && !kconfig_legacy &&
 	    (t.kind == T_EQUAL || t.kind == T_COLON_EQUAL || t.kind == T_PLUS_EQUAL))
 		assign_mode = true;
 	prev_prev_tok = prev_tok;

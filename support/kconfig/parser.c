@@ -163,7 +163,8 @@ static void unknown_word(const char *kind)
 
 static bool is_assignment_op(enum token_kind k)
 {
-	return k == T_EQUAL || k == T_COLON_EQUAL || k == T_PLUS_EQUAL;
+	/* the legacy dialect has no variables */
+	return !kconfig_legacy && (k == T_EQUAL || k == T_COLON_EQUAL || k == T_PLUS_EQUAL);
 }
 
 /* ---- expressions ---- */
@@ -480,6 +481,43 @@ static void parse_modules_attr(void)
 	modules_sym = current_entry->sym;
 }
 
+/* legacy: "option NAME" or "option NAME=VALUE" */
+static void parse_option_attr(void)
+{
+	struct kfile *f = tok.file;
+	int line = tok.lineno;
+	char *name, *arg = NULL;
+
+	advance();
+	if (tok.kind == T_MODULES) {
+		tok.kind = T_WORD;
+		tok.text = xstrdup("modules");
+	}
+	if (tok.kind != T_WORD) {
+		fail("'option' needs a name (env, defconfig_list, modules, allnoconfig_y), found %s",
+		     describe(&tok), NULL);
+		skip_line();
+		return;
+	}
+	name = tok.text;
+	advance();
+	if (tok.kind == T_EQUAL) {
+		advance();
+		if (tok.kind != T_WORD && tok.kind != T_WORD_QUOTE) {
+			fail("expected a value after 'option %s=', found %s", name, describe(&tok));
+			skip_line();
+			free(name);
+			return;
+		}
+		arg = tok.text;
+		advance();
+	}
+	if (end_of_line("the option"))
+		legacy_option(name, arg, f, line);
+	free(name);
+	free(arg);
+}
+
 /* a word at the start of an attribute line: an assignment ends the entry */
 static bool word_ends_entry(void)
 {
@@ -516,6 +554,9 @@ static void parse_config_attrs(void)
 			break;
 		case T_MODULES:
 			parse_modules_attr();
+			break;
+		case T_OPTION:
+			parse_option_attr();
 			break;
 		case T_OPTIONAL:
 			fail("'optional' belongs to a choice, not to a config entry", NULL, NULL);
@@ -726,7 +767,7 @@ static void parse_source(void)
 	const char *path;
 
 	advance();
-	if (tok.kind != T_WORD_QUOTE) {
+	if (tok.kind != T_WORD_QUOTE && !(kconfig_legacy && tok.kind == T_WORD)) {
 		fail("'source' needs a quoted file name, found %s", describe(&tok), NULL);
 		skip_line();
 		return;
@@ -738,6 +779,9 @@ static void parse_source(void)
 		skip_line();
 		return;
 	}
+	/* legacy: "$NAME" is the value of symbol NAME (an 'option env' symbol) */
+	if (kconfig_legacy)
+		path = legacy_expand(path);
 	/* the sourced file's tokens come next, then the rest of this one */
 	lexer_push_file(path, f, line);
 	advance();
@@ -879,6 +923,8 @@ void parse_kconfig(const char *top_file)
 	static const struct block top = { T_EOF, "file", NULL, 0, false };
 
 	menu_reset();
+	kconfig_dialect_from_env();
+	legacy_init();
 	lexer_open_top(top_file);
 	advance();
 	if (tok.kind == T_MAINMENU)
@@ -892,7 +938,11 @@ void parse_kconfig(const char *top_file)
 		modules_sym = sym_find("n");
 	if (!rootmenu.prompt) {
 		current_entry = &rootmenu;
-		menu_add_prompt(P_MENU, "Main menu", NULL, rootmenu.file, 0);
+		/* kconfig-frontends' title; Linux 6.1's */
+		menu_add_prompt(P_MENU, kconfig_legacy ? "Configuration" : "Main menu", NULL,
+				rootmenu.file, 0);
+	} else if (kconfig_legacy) {
+		rootmenu.prompt->text = legacy_expand(rootmenu.prompt->text);
 	}
 	menu_finalize();
 	if (check_dependency_cycles())

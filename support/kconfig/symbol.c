@@ -207,7 +207,9 @@ void sym_calc_visibility(struct symbol *sym)
 		return;
 	update_tri(sym, &sym->dir_dep.tri, dep_value(sym, sym->dir_dep.expr, TRI_Y));
 	update_tri(sym, &sym->rev_dep.tri, dep_value(sym, sym->rev_dep.expr, TRI_N));
-	update_tri(sym, &sym->implied.tri, dep_value(sym, sym->implied.expr, TRI_N));
+	/* Linux 4.11: an imply did nothing while the dependencies were n */
+	update_tri(sym, &sym->implied.tri, kconfig_legacy && sym->dir_dep.tri == TRI_N ? TRI_N :
+		   dep_value(sym, sym->implied.expr, TRI_N));
 }
 
 /* the member a choice takes by default: a visible default, else the first visible */
@@ -308,6 +310,14 @@ static void clamp_to_range(struct symbol *sym)
 			return;
 	}
 	sym->curr.str = bound->curr.str;
+	if (kconfig_legacy) {
+		/* Linux 4.11 wrote the bound as a number in the symbol's own base */
+		char text[32];
+
+		snprintf(text, sizeof(text), base == 10 ? "%lld" : "0x%llx",
+			 sym_range_bound(bound, base));
+		sym->curr.str = sym_lookup(text, SF_CONST)->name;
+	}
 }
 
 static void sym_warn_unmet_dep(struct symbol *sym);
@@ -329,13 +339,16 @@ static void calc_tristate(struct symbol *sym, struct value *v)
 				if (prop) {
 					v->tri = tri_and(expr_calc_value(prop->expr),
 							 prop->visible.tri);
-					if (v->tri != TRI_N)
+					/* Linux 4.11 wrote "is not set" for an n default too */
+					if (v->tri != TRI_N || kconfig_legacy)
 						sym->flags |= SF_WRITE;
 				}
 				if (sym->implied.tri != TRI_N) {
 					sym->flags |= SF_WRITE;
 					v->tri = tri_or(v->tri, sym->implied.tri);
-					v->tri = tri_and(v->tri, sym->dir_dep.tri);
+					/* Linux 4.11's imply ignored the direct dependencies */
+					if (!kconfig_legacy)
+						v->tri = tri_and(v->tri, sym->dir_dep.tri);
 				}
 			}
 		}
@@ -343,7 +356,8 @@ static void calc_tristate(struct symbol *sym, struct value *v)
 			sym_warn_unmet_dep(sym);
 		v->tri = tri_or(v->tri, sym->rev_dep.tri);
 	}
-	if (v->tri == TRI_M && (sym_get_type(sym) == TYPE_BOOL || sym == modules_sym))
+	if (v->tri == TRI_M && (sym_get_type(sym) == TYPE_BOOL || sym == modules_sym ||
+				(kconfig_legacy && sym->implied.tri == TRI_Y)))
 		v->tri = TRI_Y;
 }
 
@@ -620,6 +634,7 @@ bool sym_set_string_value(struct symbol *sym, const char *val)
 		return true;
 	}
 	sym->def[DEF_USER].str = copy;
+	free((char *)old);
 	sym_clear_all_valid();
 	return true;
 }
