@@ -122,7 +122,7 @@ include $(KILN_TOP)/package/pkg-generic.mk
 include $(KILN_TOP)/package/pkg-autotools.mk
 include $(KILN_TOP)/package/pkg-kconfig.mk
 include $(KILN_TOP)/toolchain/toolchain.mk
-include $(sort $(wildcard $(KILN_TOP)/package/*/*.mk))
+include $(sort $(wildcard $(KILN_TOP)/toolchain/*/*.mk $(KILN_TOP)/package/*/*.mk))
 include $(KILN_EXTERNAL_MKS)
 include $(KILN_TOP)/package/pkg-finalize.mk
 include $(KILN_TOP)/fs/fs.mk
