@@ -17,7 +17,7 @@ kiln-deps-of = $(sort $($(KILN_VAR_$(1))_DEPENDENCIES) $(if $(filter target,$($(
 # Packages switched on in the configuration (KILN_PACKAGE_<VAR>=y), and
 # those the configuration implies (the toolchain's: KILN_BASE_PACKAGES) ...
 KILN_CONFIG_PACKAGES := $(foreach p,$(KILN_ALL_PACKAGES),$(if $(filter y,$(KILN_PACKAGE_$(KILN_VAR_$(p)))),$(p)))
-KILN_CONFIG_PACKAGES += $(filter-out $(KILN_CONFIG_PACKAGES),$(KILN_TARGET_BASE_DEPENDENCIES) $(KILN_BASE_PACKAGES))
+KILN_CONFIG_PACKAGES += $(filter-out $(KILN_CONFIG_PACKAGES),$(sort $(KILN_TARGET_BASE_DEPENDENCIES) $(KILN_BASE_PACKAGES)))
 
 # ... and the host packages they need, directly or not.
 kiln-host-closure = $(if $(2),$(call kiln-host-closure,$(1) $(2),$(filter-out $(1) $(2),$(sort $(filter host-%,$(foreach p,$(2),$(call kiln-deps-of,$(p))))))),$(1))
