@@ -14,7 +14,7 @@ MUSL_INSTALL_STAGING = YES
 MUSL_ADD_TOOLCHAIN_DEPENDENCY = NO
 
 define MUSL_CONFIGURE_CMDS
-	cd $(@D) && CC="$(TOOLCHAIN_EXTERNAL_CC)" CROSS_COMPILE="$(TOOLCHAIN_EXTERNAL_PREFIX)" \
+	cd $(@D) && CC="$${KILN_CCACHE:+$$KILN_CCACHE }$(TOOLCHAIN_EXTERNAL_CC)" CROSS_COMPILE="$(TOOLCHAIN_EXTERNAL_PREFIX)" \
 		CFLAGS="-O2 -pipe $(KILN_TOOLCHAIN_ABI_FLAGS) -ffile-prefix-map=$(@D)=." \
 		./configure --target=$(KILN_MUSL_ARCH)-linux-musl --prefix=/usr \
 		--syslibdir=/lib --disable-wrapper \

@@ -63,17 +63,18 @@ static int under(const char *dir, const char *prefix)
 	return strncmp(dir, prefix, n) == 0 && (dir[n] == '\0' || dir[n] == '/');
 }
 
-static void refuse_host_path(const char *option, const char *dir)
+/* Refuses dir, written on the command line as `given`, when it is a host folder. */
+static void refuse_host_path(const char *given, const char *dir)
 {
 	for (int i = 0; host_dirs[i]; i++) {
 		if (!under(dir, host_dirs[i]))
 			continue;
 		fprintf(stderr,
-			"%s-gcc: error: refusing '%s %s': it points into the host's %s, "
+			"%s-gcc: error: refusing '%s': it points into the host's %s, "
 			"whose headers and libraries are not the target's.\n"
 			"  Packages build against their dependencies' staging tree (the sysroot); "
 			"remove the flag from the package's CFLAGS/LDFLAGS or configure options.\n",
-			KILN_TUPLE, option, dir, host_dirs[i]);
+			KILN_TUPLE, given, host_dirs[i]);
 		exit(1);
 	}
 }
@@ -88,11 +89,14 @@ static int check_path_argument(char **argv, int i, int argc)
 		if (strncmp(argv[i], opt, n) != 0)
 			continue;
 		if (argv[i][n] != '\0') {
-			refuse_host_path(opt, argv[i] + n);
+			refuse_host_path(argv[i], argv[i] + n);
 			return 1;
 		}
 		if (i + 1 < argc) {
-			refuse_host_path(opt, argv[i + 1]);
+			char given[PATH_MAX + 32];
+
+			snprintf(given, sizeof(given), "%s %s", opt, argv[i + 1]);
+			refuse_host_path(given, argv[i + 1]);
 			return 2;
 		}
 		return 1;
