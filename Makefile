@@ -51,6 +51,7 @@ KILN_MCONF := $(KILN_KCONFIG_BUILD)/mconf
 KILN_TOOLS_BUILD := $(KILN_BUILD_DIR)/kiln-tools
 KILN_SIG := $(KILN_TOOLS_BUILD)/kiln-sig
 KILN_TREE := $(KILN_TOOLS_BUILD)/kiln-tree
+KILN_ROOTFS := $(KILN_TOOLS_BUILD)/kiln-rootfs
 KILN_STEP := $(KILN_TOP)/support/scripts/kiln-step
 KILN_DOWNLOAD := $(KILN_TOP)/support/download/kiln-download
 
@@ -122,7 +123,7 @@ include $(KILN_TOP)/package/pkg-generic.mk
 include $(KILN_TOP)/package/pkg-autotools.mk
 include $(KILN_TOP)/package/pkg-kconfig.mk
 include $(KILN_TOP)/toolchain/toolchain.mk
-include $(sort $(wildcard $(KILN_TOP)/package/*/*.mk))
+include $(sort $(wildcard $(KILN_TOP)/toolchain/*/*.mk $(KILN_TOP)/package/*/*.mk))
 include $(KILN_EXTERNAL_MKS)
 include $(KILN_TOP)/package/pkg-finalize.mk
 include $(KILN_TOP)/fs/fs.mk
@@ -144,7 +145,7 @@ check:
 
 tools: $(KILN_SIG)
 
-$(KILN_SIG) $(KILN_TREE) &: $(wildcard $(KILN_TOP)/support/tools/*.[ch]) $(KILN_TOP)/support/tools/Makefile
+$(KILN_SIG) $(KILN_TREE) $(KILN_ROOTFS) &: $(wildcard $(KILN_TOP)/support/tools/*.[ch]) $(KILN_TOP)/support/tools/Makefile
 	$(Q)$(MAKE) -s -C $(KILN_TOP)/support/tools O=$(KILN_TOOLS_BUILD)
 
 clean:

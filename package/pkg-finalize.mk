@@ -14,9 +14,10 @@ KILN_PACKAGE_OVERRIDE_FILE ?= $(O)/local.mk
 # base every target package needs (the toolchain), unless it is part of it.
 kiln-deps-of = $(sort $($(KILN_VAR_$(1))_DEPENDENCIES) $(if $(filter target,$($(KILN_VAR_$(1))_KIND)),$(if $(filter NO,$($(KILN_VAR_$(1))_ADD_TOOLCHAIN_DEPENDENCY)),,$(filter-out $(1),$(KILN_TARGET_BASE_DEPENDENCIES)))))
 
-# Packages switched on in the configuration (KILN_PACKAGE_<VAR>=y) ...
+# Packages switched on in the configuration (KILN_PACKAGE_<VAR>=y), and
+# those the configuration implies (the toolchain's: KILN_BASE_PACKAGES) ...
 KILN_CONFIG_PACKAGES := $(foreach p,$(KILN_ALL_PACKAGES),$(if $(filter y,$(KILN_PACKAGE_$(KILN_VAR_$(p)))),$(p)))
-KILN_CONFIG_PACKAGES += $(filter-out $(KILN_CONFIG_PACKAGES),$(KILN_TARGET_BASE_DEPENDENCIES))
+KILN_CONFIG_PACKAGES += $(filter-out $(KILN_CONFIG_PACKAGES),$(sort $(KILN_TARGET_BASE_DEPENDENCIES) $(KILN_BASE_PACKAGES)))
 
 # ... and the host packages they need, directly or not.
 kiln-host-closure = $(if $(2),$(call kiln-host-closure,$(1) $(2),$(filter-out $(1) $(2),$(sort $(filter host-%,$(foreach p,$(2),$(call kiln-deps-of,$(p))))))),$(1))
@@ -76,7 +77,7 @@ $(if $(wildcard $(KILN_STATE_DIR)/.),,$(shell mkdir -p $(KILN_STATE_DIR)))
 
 .PHONY: kiln-signatures
 kiln-signatures: $(KILN_SIG) $(KILN_TREE)
-	$(if $(strip $(KILN_DEPENDENCY_ERRORS)),$(file >$(KILN_STATE_DIR)/dependency-errors,$(KILN_DEPENDENCY_ERRORS))@sed 's/^ *//; /^$$/d; s/^/Kiln: error: /' $(KILN_STATE_DIR)/dependency-errors >&2; exit 1)
+	$(if $(strip $(KILN_DEPENDENCY_ERRORS)$(KILN_BUILD_ERRORS)),$(file >$(KILN_STATE_DIR)/dependency-errors,$(KILN_DEPENDENCY_ERRORS)$(KILN_BUILD_ERRORS))@sed 's/^ *//; /^$$/d; s/^/Kiln: error: /' $(KILN_STATE_DIR)/dependency-errors >&2; exit 1)
 	$(file >$(KILN_STATE_DIR)/manifest,$(kiln-manifest))
 	$(Q)$(KILN_SIG) $(KILN_STATE_DIR)/manifest
 

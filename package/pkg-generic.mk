@@ -107,6 +107,7 @@ define kiln-step-script
 # $(KILN_PKG) $(call kiln-pkg-version,$(KILN_PKGVAR)), step '$(1)', written by Kiln from $($(KILN_PKGVAR)_RECIPE)
 cd $(KILN_TOP)
 export PATH="$(DEPS_HOST_DIR)/bin:$(DEPS_HOST_DIR)/sbin:$(KILN_HOST_PATH)"
+$(KILN_STEP_ENVIRONMENT)
 $(2)
 endef
 

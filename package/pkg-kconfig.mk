@@ -4,6 +4,10 @@
 #   <PKG>_KCONFIG_FILE            the base configuration (a .config or a defconfig)
 #   <PKG>_KCONFIG_FRAGMENT_FILES  fragments applied on top, in order
 #   <PKG>_KCONFIG_OPTS            make options for the package's config targets
+#   <PKG>_KCONFIG_RESOLVE         the make target that resolves a .config with
+#                                 the defaults for what it does not set
+#                                 (olddefconfig; oldconfig for older trees,
+#                                 answered with empty lines)
 # Before its own configure commands, the package's .config is the base plus
 # the fragments, resolved by its `make olddefconfig`; every fragment line
 # that did not survive is reported as a warning.  Goals: <pkg>-menuconfig,
@@ -16,7 +20,7 @@ KILN_PKG_GOAL_SUFFIXES += menuconfig savedefconfig update-config update-defconfi
 define kiln-kconfig-configure
 $(if $($(KILN_PKGVAR)_KCONFIG_FILE),,echo "Kiln: $(KILN_PKGVAR)_KCONFIG_FILE is not set in $($(KILN_PKGVAR)_RECIPE)"; exit 1)
 cat $($(KILN_PKGVAR)_KCONFIG_FILE) $($(KILN_PKGVAR)_KCONFIG_FRAGMENT_FILES) >$(@D)/.config
-$($(KILN_PKGVAR)_MAKE_ENV) $(MAKE) -C $(@D) $($(KILN_PKGVAR)_KCONFIG_OPTS) olddefconfig
+yes '' | $($(KILN_PKGVAR)_MAKE_ENV) $(MAKE) -C $(@D) $($(KILN_PKGVAR)_KCONFIG_OPTS) $(or $($(KILN_PKGVAR)_KCONFIG_RESOLVE),olddefconfig) >/dev/null
 $(KILN_TOP)/support/scripts/kconfig-check-fragments $(@D)/.config $($(KILN_PKGVAR)_KCONFIG_FRAGMENT_FILES) >$(@D)/.kiln/warnings
 endef
 

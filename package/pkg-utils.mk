@@ -25,3 +25,6 @@ qstrip = $(strip $(subst ",,$(1)))
 
 # $(call kiln-yesno,VALUE) -> YES for y, NO otherwise
 kiln-yesno = $(if $(filter y,$(1)),YES,NO)
+
+# $(call kiln-sh-quote,text) -> 'text', safe as one shell word
+kiln-sh-quote = '$(subst ','\'',$(1))'

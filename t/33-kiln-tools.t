@@ -208,4 +208,24 @@ mkdir -p "$dest.new/junk"
 check "a leftover from a killed run is cleared" "$tree" assemble "$dest" "$tmp/t2"
 check "the result holds only the given trees" test "$(cd "$dest" && find . -type f)" = ./usr/lib/libx.so
 
+# a weak tree gives way; --copy copies
+mkdir -p "$tmp/weak/usr/bin" "$tmp/weak/usr/sbin" "$tmp/weak/usr/lib/libx.so"
+ln -s busybox "$tmp/weak/usr/bin/one"
+ln -s busybox "$tmp/weak/usr/sbin/two"
+echo box >"$tmp/weak/usr/bin/busybox"
+check "a weak tree, given first, assembles with a conflict" \
+	"$tree" assemble "$dest" "weak:$tmp/weak" "$tmp/t1" "$tmp/t2"
+check "the other tree's file won" test ! -L "$dest/usr/bin/one" -a "$(cat "$dest/usr/bin/one")" = one
+check "a folder of the weak tree gives way to a file" test -f "$dest/usr/lib/libx.so"
+check "the weak tree's other files are there" test "$(readlink "$dest/usr/sbin/two")" = busybox -a -f "$dest/usr/bin/busybox"
+check "--copy assembles" "$tree" assemble --copy "$dest" "$tmp/t1" "$tmp/t2"
+check "with copies, not links" test "$(stat -c %i "$dest/usr/bin/one")" != "$(stat -c %i "$tmp/t1/usr/bin/one")"
+check "modes and links kept" test -x "$dest/usr/bin/one" -a "$(readlink "$dest/usr/bin/uno")" = one
+echo changed >"$dest/usr/bin/one"
+check "changing the copy leaves the tree alone" test "$(cat "$tmp/t1/usr/bin/one")" = one
+mkfifo "$tmp/t2/usr/lib/fifo"
+if "$tree" assemble --copy "$dest" "$tmp/t2" 2>"$tmp/err"; then not_ok "a fifo in a tree is refused"; else
+	check "a fifo in a tree is refused, pointing at device tables" grep -q 'through a device table' "$tmp/err"
+fi
+
 tap_done

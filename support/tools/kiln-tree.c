@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * kiln-tree assemble DEST TREE...
+ * kiln-tree assemble [--copy] DEST TREE...
  *
- * Makes DEST the union of the TREEs, with hard links (no file is copied).
- * The union is built next to DEST as DEST.new and swapped in whole, so a
- * killed run leaves either the old DEST or the new one, never a mix.  The
- * same path from two trees is an error naming both, unless both hold the
- * same bytes.  Used for the dependency views each package builds against
+ * Makes DEST the union of the TREEs, with hard links (no file is copied),
+ * or with copies with --copy (for a tree that is changed afterwards, as
+ * the target is before the images are made).  The union is built next to
+ * DEST as DEST.new and swapped in whole, so a killed run leaves either the
+ * old DEST or the new one, never a mix.  The same path from two trees is an
+ * error naming both, unless both hold the same bytes.  A TREE written as
+ * weak:PATH gives way instead: its entries are added last, and only where
+ * no other tree put anything (BusyBox's applet links yield to real
+ * programs).  Used for the dependency views each package builds against
  * and for the target, host and images folders.
  */
 #include "util.h"
@@ -75,6 +79,55 @@ static int same_content(const char *a, const char *b)
 
 static char **trees;
 static int n_trees;
+static int copy_files;
+static int weak_tree; /* the tree being merged gives way */
+
+/* Copies a file or a symbolic link (mode kept, owner and times not). */
+static int copy_entry(const char *src, const char *dst, const struct stat *st)
+{
+	char target[4096];
+	char buf[65536];
+	ssize_t n;
+	int in, out;
+
+	if (S_ISLNK(st->st_mode)) {
+		n = readlink(src, target, sizeof(target) - 1);
+		if (n < 0)
+			die("cannot read the link %s: %s", src, strerror(errno));
+		target[n] = '\0';
+		return symlink(target, dst);
+	}
+	if (!S_ISREG(st->st_mode))
+		die("%s is neither a file, a folder nor a link: packages install device "
+		    "nodes through a device table", src);
+	in = open(src, O_RDONLY | O_CLOEXEC);
+	if (in < 0)
+		die("cannot open %s: %s", src, strerror(errno));
+	out = open(dst, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, st->st_mode & 07777);
+	if (out < 0) {
+		int saved = errno;
+
+		close(in);
+		errno = saved;
+		return -1;
+	}
+	while ((n = read(in, buf, sizeof(buf))) > 0)
+		if (write(out, buf, (size_t)n) != n)
+			die("cannot write %s: %s", dst, strerror(errno));
+	if (n < 0)
+		die("cannot read %s: %s", src, strerror(errno));
+	if (fchmod(out, st->st_mode & 07777) || close(out))
+		die("cannot write %s: %s", dst, strerror(errno));
+	close(in);
+	return 0;
+}
+
+static int add_entry(const char *src, const char *dst, const struct stat *st)
+{
+	if (copy_files)
+		return copy_entry(src, dst, st);
+	return linkat(AT_FDCWD, src, AT_FDCWD, dst, 0);
+}
 
 /* Which earlier tree put rel into the union (for the error message). */
 static const char *owner_of(const char *rel, int before)
@@ -114,18 +167,22 @@ static void merge(const char *dest, int index, const char *rel)
 		if (lstat(src, &st))
 			die("cannot stat %s: %s", src, strerror(errno));
 		if (S_ISDIR(st.st_mode)) {
-			if (!lstat(dst, &existing) && !S_ISDIR(existing.st_mode))
+			if (!lstat(dst, &existing) && !S_ISDIR(existing.st_mode)) {
+				if (weak_tree)
+					goto next;
 				die("%s is a folder in %s but not in %s", sub, tree, owner_of(sub, index));
+			}
 			if (mkdir(dst, st.st_mode & 07777) && errno != EEXIST)
 				die("cannot create %s: %s", dst, strerror(errno));
 			merge(dest, index, sub);
-		} else if (linkat(AT_FDCWD, src, AT_FDCWD, dst, 0)) {
+		} else if (add_entry(src, dst, &st)) {
 			if (errno != EEXIST)
-				die("cannot link %s to %s: %s", src, dst, strerror(errno));
-			if (!same_content(src, dst))
+				die("cannot add %s as %s: %s", src, dst, strerror(errno));
+			if (!weak_tree && !same_content(src, dst))
 				die("%s is installed by both %s and %s, with different contents; "
 				    "remove it from one of them", sub, owner_of(sub, index), tree);
 		}
+next:
 		free(sub);
 		free(src);
 		free(dst);
@@ -142,12 +199,21 @@ static void assemble(const char *dest)
 
 	remove_tree(next);
 	make_dirs(next);
-	for (i = 0; i < n_trees; i++) {
-		if (stat(trees[i], &st))
-			continue;	/* a package that installs nothing there */
-		if (!S_ISDIR(st.st_mode))
-			die("%s is not a folder", trees[i]);
-		merge(next, i, "");
+	/* the trees that give way come last */
+	for (weak_tree = 0; weak_tree < 2; weak_tree++) {
+		for (i = 0; i < n_trees; i++) {
+			int weak = !strncmp(trees[i], "weak:", 5);
+
+			if (weak != weak_tree)
+				continue;
+			if (weak)
+				trees[i] += 5;
+			if (stat(trees[i], &st))
+				continue;	/* a package that installs nothing there */
+			if (!S_ISDIR(st.st_mode))
+				die("%s is not a folder", trees[i]);
+			merge(next, i, "");
+		}
 	}
 	if (!lstat(dest, &st)) {
 		if (renameat2(AT_FDCWD, next, AT_FDCWD, dest, RENAME_EXCHANGE) == 0) {
@@ -170,9 +236,16 @@ static void assemble(const char *dest)
 int main(int argc, char **argv)
 {
 	program_name = "kiln-tree";
+	if (argc > 2 && !strcmp(argv[2], "--copy")) {
+		copy_files = 1;
+		argv[2] = argv[1];
+		argv++;
+		argc--;
+	}
 	if (argc < 3 || strcmp(argv[1], "assemble")) {
-		fprintf(stderr, "usage: kiln-tree assemble DEST [TREE...]\n"
-			"Makes DEST the union of the TREEs, with hard links.\n");
+		fprintf(stderr, "usage: kiln-tree assemble [--copy] DEST [[weak:]TREE...]\n"
+			"Makes DEST the union of the TREEs, with hard links (--copy: copies);\n"
+			"a weak: tree only fills paths no other tree has.\n");
 		return 2;
 	}
 	trees = argv + 3;
