@@ -20,7 +20,13 @@ kiln-top-path = $(foreach f,$(call qstrip,$(1)),$(if $(filter /%,$(f)),$(f),$(KI
 BUSYBOX_KCONFIG_FILE = $(call kiln-top-path,$(KILN_PACKAGE_BUSYBOX_CONFIG))
 BUSYBOX_KCONFIG_FRAGMENT_FILES = $(call kiln-top-path,$(KILN_PACKAGE_BUSYBOX_CONFIG_FRAGMENT_FILES)) \
 	$(if $(filter y,$(KILN_INIT_BUSYBOX)),$(BUSYBOX_RECIPE_DIR)/init.fragment)
-# BusyBox 1.35's Kconfig has no olddefconfig
+# BusyBox's Kconfig files are in Linux 4.11's dialect, and most of its
+# Config.in files are generated; its Kconfig has no olddefconfig.
+BUSYBOX_KCONFIG_KCONFIG = Config.in
+BUSYBOX_KCONFIG_DIALECT = legacy
+define BUSYBOX_KCONFIG_PREPARE_CMDS
+	$(BUSYBOX_MAKE_ENV) $(MAKE) -C $(@D) $(BUSYBOX_MAKE_OPTS) gen_build_files
+endef
 BUSYBOX_KCONFIG_RESOLVE = oldconfig
 
 BUSYBOX_MAKE_OPTS = CROSS_COMPILE="$(TARGET_CROSS)" HOSTCC=gcc SKIP_STRIP=y \

@@ -21,6 +21,10 @@ KILN_CONF_RUN = $(KILN_CONF_ENV) $(KILN_CONF)
 $(KILN_CONF): $(wildcard $(KILN_TOP)/support/kconfig/*.[ch]) $(KILN_TOP)/support/kconfig/Makefile
 	$(Q)$(MAKE) -s -C $(KILN_TOP)/support/kconfig O=$(KILN_KCONFIG_BUILD) $(KILN_CONF)
 
+# kconfig merge|diff|tweak (kconfig packages merge their fragments with it)
+$(KILN_KCONFIG_TOOL): $(wildcard $(KILN_TOP)/support/kconfig/*.[ch]) $(KILN_TOP)/support/kconfig/Makefile
+	$(Q)$(MAKE) -s -C $(KILN_TOP)/support/kconfig O=$(KILN_KCONFIG_BUILD) $(KILN_KCONFIG_TOOL)
+
 # menuconfig's front end, built the same way (it needs libncurses-dev)
 $(KILN_MCONF): $(wildcard $(KILN_TOP)/support/kconfig/*.[ch]) $(KILN_TOP)/support/kconfig/Makefile
 	$(Q)$(MAKE) -s -C $(KILN_TOP)/support/kconfig O=$(KILN_KCONFIG_BUILD) $(KILN_MCONF)
