@@ -197,6 +197,7 @@ cat >"$tmp/dev.tab" <<'EOF'
 /usr/bin/tool f 4755 0 wheel - - - - -
 /usr/share/data r 750 www wheel - - - - -
 /etc/not-there F 644 0 0 - - - - -
+/no-such-folder/file F 644 0 0 - - - - -
 /abs/x d 700 0 0 - - - - -
 /usr/up/ESCAPE d 700 0 0 - - - - -
 EOF
@@ -230,7 +231,7 @@ check "r: and all below" has_line '/usr/share/data/sub/file -rwxr-x--- 1000:10 0
 check "home folders belong to their users" has_line '/var/www drwxr-xr-x 1000:1000 0,0' "$tmp/listing"
 check "and the files in them" has_line '/home/foo/.profile -rw-r--r-- 100:100 0,0' "$tmp/listing"
 check "the link inside r is still a link" test -L "$t/usr/share/data/sub/link"
-check "F: a missing file is skipped" test ! -e "$t/etc/not-there"
+check "F: a missing file is skipped, and one in a missing folder" test ! -e "$t/etc/not-there" -a ! -e "$t/no-such-folder"
 check "links out of the target lead back into it (absolute)" \
 	test -d "$t$tmp/outside/x" -a ! -e "$tmp/outside/x"
 check "links out of the target lead back into it (relative)" \

@@ -156,8 +156,14 @@ static void apply_file(const struct device_line *d)
 {
 	struct stat st;
 	char *leaf;
-	int dir = find(d, 0, &leaf);
+	int dir = root_lookup(d->name, 1, 0, 0, &leaf);
 
+	if (dir < 0) {
+		if (d->type == 'F' && errno == ENOENT)
+			return;	/* F: a missing folder of the file is no error either */
+		die_at(d->file, d->line, "cannot reach the folder of %s in %s: %s; "
+		       "add a 'd' line for it before this one", d->name, root_name(), strerror(errno));
+	}
 	if (fstatat(dir, *leaf ? leaf : ".", &st, AT_SYMLINK_NOFOLLOW)) {
 		if (errno != ENOENT || d->type == 'f')
 			die_at(d->file, d->line, "%s is not in %s: type f changes a file installed already "
