@@ -67,7 +67,7 @@ HOST_MAKE_ENV = PATH="$(DEPS_HOST_DIR)/bin:$(KILN_HOST_PATH)"
 # same objects.)
 define KILN_STEP_ENVIRONMENT
 export KILN_CCACHE=$(if $(filter y,$(KILN_CCACHE)),ccache)
-$(if $(filter y,$(KILN_CCACHE)),export CCACHE_DIR="$(call qstrip,$(KILN_CCACHE_DIR))")
+$(if $(filter y,$(KILN_CCACHE)),export CCACHE_DIR="$(call qstrip,$(KILN_CCACHE_DIR))" CCACHE_BASEDIR=$(O) CCACHE_IGNOREOPTIONS='-ffile-prefix-map=*')
 endef
 KILN_SIGNATURE_IGNORED_SYMBOLS += KILN_CCACHE KILN_CCACHE_DIR
 

@@ -254,8 +254,11 @@ int main(int argc, char **argv)
 
 	if (ccache && *ccache && strcmp(ccache, "0") && !cpp) {
 		add(&a, ccache);
-		/* paths under the output folder hash as relative ones */
+		/* paths under the output folder hash as relative ones, and
+		 * the prefix map (which names the folder) not at all: another
+		 * output folder then hits the same cache */
 		setenv("CCACHE_BASEDIR", out, 0);
+		setenv("CCACHE_IGNOREOPTIONS", "-ffile-prefix-map=*", 0);
 	}
 	add(&a, cpp ? KILN_REAL_CPP : KILN_REAL_CC);
 	setenv("KILN_SYSROOT", sysroot, 1);
