@@ -35,8 +35,8 @@ symbol-prefixes KILN_TARGET_ KILN_ROOTFS_ KILN_FS_
 end
 endef
 
-# The time written into images: SOURCE_DATE_EPOCH when set, else a fixed one.
-KILN_FS_EPOCH := $(or $(SOURCE_DATE_EPOCH),$(KILN_ROOTFS_EPOCH),0)
+# The time written into images (toolchain/toolchain.mk).
+KILN_FS_EPOCH := $(KILN_SOURCE_DATE_EPOCH)
 
 # Paths in the configuration are relative to Kiln's top folder.
 kiln-fs-paths = $(foreach f,$(call qstrip,$(1)),$(if $(filter /%,$(f)),$(f),$(KILN_TOP)/$(f)))

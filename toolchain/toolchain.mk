@@ -62,10 +62,15 @@ HOST_CONFIGURE_OPTS = CC="$(HOST_CC)" CXX="$(HOST_CXX)" CPPFLAGS="$(HOST_CPPFLAG
 	CFLAGS="$(HOST_CFLAGS)" LDFLAGS="$(HOST_LDFLAGS)"
 HOST_MAKE_ENV = PATH="$(DEPS_HOST_DIR)/bin:$(KILN_HOST_PATH)"
 
-# Exported to every step: the wrapper runs the compiler through ccache
-# when KILN_CCACHE names it.  (Not part of any signature: ccache gives the
-# same objects.)
+# The time builds may record (BusyBox's banner, ...) and images carry:
+# SOURCE_DATE_EPOCH when set, else KILN_ROOTFS_EPOCH, in every step.
+KILN_SOURCE_DATE_EPOCH := $(or $(SOURCE_DATE_EPOCH),$(KILN_ROOTFS_EPOCH),0)
+
+# Exported to every step: that time, and KILN_CCACHE, with which the
+# wrapper runs the compiler through ccache.  (ccache is not part of any
+# signature: it gives the same objects.)
 define KILN_STEP_ENVIRONMENT
+export SOURCE_DATE_EPOCH=$(KILN_SOURCE_DATE_EPOCH)
 export KILN_CCACHE=$(if $(filter y,$(KILN_CCACHE)),ccache)
 $(if $(filter y,$(KILN_CCACHE)),export CCACHE_DIR="$(call qstrip,$(KILN_CCACHE_DIR))" CCACHE_BASEDIR=$(O) CCACHE_IGNOREOPTIONS='-ffile-prefix-map=*')
 endef
