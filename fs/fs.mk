@@ -6,9 +6,11 @@
 #   output/target    the root filesystem: a copy of the union of the target
 #                    packages' own trees, then finalized: overlays, users
 #                    tables, root password, stripping, post-build scripts
-#   output/images    what packages install as images, then the filesystem
-#                    images, made under fakeroot from a copy of the target
-#                    with the device tables and the users' homes applied
+#   output/images    what packages install as images (the kernel), then the
+#                    filesystem images, made under fakeroot from a copy of
+#                    the target with the device tables and the users' homes
+#                    applied, then what the post-image scripts write
+#                    (the board's start-qemu.sh)
 # Both steps depend on the "images" stage signature: the enabled packages'
 # signatures, the KILN_TARGET_/KILN_ROOTFS_/KILN_FS_ options and the files
 # of fs/.  A removed package is simply absent from the next union.
@@ -28,8 +30,8 @@ KILN_HOST_PACKAGES = $(filter host-%,$(KILN_PACKAGES))
 define KILN_MANIFEST_STAGES
 stage images
 members $(KILN_PACKAGES)
-infra $(wildcard $(KILN_TOP)/fs/*.mk $(KILN_TOP)/fs/*.txt $(KILN_TOP)/fs/*/*)
-input $(KILN_FS_TABLE_FILES) $(KILN_FS_POST_BUILD_SCRIPTS)
+infra $(wildcard $(KILN_TOP)/fs/*.mk $(KILN_TOP)/fs/*.txt $(KILN_TOP)/fs/*/*) $(KILN_FS_QEMU_SCRIPTS)
+input $(KILN_FS_TABLE_FILES) $(KILN_FS_POST_BUILD_SCRIPTS) $(KILN_FS_POST_IMAGE_SCRIPTS)
 source-tree $(KILN_FS_OVERLAYS)
 symbol-prefixes KILN_TARGET_ KILN_ROOTFS_ KILN_FS_
 end
@@ -38,18 +40,20 @@ endef
 # The time written into images (toolchain/toolchain.mk).
 KILN_FS_EPOCH := $(KILN_SOURCE_DATE_EPOCH)
 
-# Paths in the configuration are relative to Kiln's top folder.
-kiln-fs-paths = $(foreach f,$(call qstrip,$(1)),$(if $(filter /%,$(f)),$(f),$(KILN_TOP)/$(f)))
-KILN_FS_OVERLAYS = $(call kiln-fs-paths,$(KILN_ROOTFS_OVERLAY))
-KILN_FS_POST_BUILD_SCRIPTS = $(call kiln-fs-paths,$(KILN_ROOTFS_POST_BUILD_SCRIPT))
-KILN_FS_USERS_TABLES = $(call kiln-fs-paths,$(KILN_ROOTFS_USERS_TABLES))
-KILN_FS_DEVICE_TABLES = $(call kiln-fs-paths,$(KILN_ROOTFS_DEVICE_TABLES))
+KILN_FS_OVERLAYS = $(call kiln-top-path,$(KILN_ROOTFS_OVERLAY))
+KILN_FS_POST_BUILD_SCRIPTS = $(call kiln-top-path,$(KILN_ROOTFS_POST_BUILD_SCRIPT))
+KILN_FS_POST_IMAGE_SCRIPTS = $(call kiln-top-path,$(KILN_ROOTFS_POST_IMAGE_SCRIPT))
+# what boards' post-image scripts use to write start-qemu.sh
+KILN_FS_QEMU_SCRIPTS = $(KILN_TOP)/support/scripts/write-start-qemu $(KILN_TOP)/support/scripts/start-qemu.in
+KILN_FS_USERS_TABLES = $(call kiln-top-path,$(KILN_ROOTFS_USERS_TABLES))
+KILN_FS_DEVICE_TABLES = $(call kiln-top-path,$(KILN_ROOTFS_DEVICE_TABLES))
 KILN_FS_TABLE_FILES = $(KILN_FS_USERS_TABLES) $(KILN_FS_DEVICE_TABLES)
 
 # Named files and folders must be there (reported when building starts).
 kiln-fs-missing = $(foreach f,$(2),$(if $(wildcard $(f)),,$(KILN_CONFIG): $(1) names $(f)$(comma) which does not exist$(newline)))
 KILN_BUILD_ERRORS += $(call kiln-fs-missing,KILN_ROOTFS_OVERLAY,$(KILN_FS_OVERLAYS))$(call \
 	kiln-fs-missing,KILN_ROOTFS_POST_BUILD_SCRIPT,$(KILN_FS_POST_BUILD_SCRIPTS))$(call \
+	kiln-fs-missing,KILN_ROOTFS_POST_IMAGE_SCRIPT,$(KILN_FS_POST_IMAGE_SCRIPTS))$(call \
 	kiln-fs-missing,KILN_ROOTFS_USERS_TABLES,$(KILN_FS_USERS_TABLES))$(call \
 	kiln-fs-missing,KILN_ROOTFS_DEVICE_TABLES,$(KILN_FS_DEVICE_TABLES))
 
@@ -83,7 +87,7 @@ endef
 # the environment of post-build scripts and image commands
 define KILN_FS_ENVIRONMENT
 export TARGET_DIR=$(KILN_TARGET_ROOT) BINARIES_DIR=$(KILN_IMAGES_DIR) HOST_DIR=$(KILN_HOST_ROOT)
-export STAGING_DIR=$(KILN_STAGING_ROOT) BUILD_DIR=$(KILN_BUILD_DIR) KILN_CONFIG=$(KILN_CONFIG)
+export STAGING_DIR=$(KILN_STAGING_ROOT) BUILD_DIR=$(KILN_BUILD_DIR) KILN_CONFIG=$(KILN_CONFIG) KILN_TOP=$(KILN_TOP)
 export SOURCE_DATE_EPOCH=$(KILN_FS_EPOCH)
 endef
 
@@ -108,6 +112,7 @@ $(KILN_TREE) assemble $(KILN_IMAGES_DIR) $(patsubst %,$(KILN_PER_PACKAGE_DIR)/%/
 $(KILN_TREE) assemble --copy $(KILN_FS_ROOTFS) $(KILN_TARGET_ROOT)
 rm -f $(KILN_FS_FAKEROOT_STATE)
 fakeroot -s $(KILN_FS_FAKEROOT_STATE) -- bash -e -x $(KILN_FS_DIR)/.kiln/fakeroot.sh
+$(foreach s,$(KILN_FS_POST_IMAGE_SCRIPTS),$(s) $(KILN_IMAGES_DIR) $(call qstrip,$(KILN_ROOTFS_POST_SCRIPT_ARGS))$(newline))
 endef
 
 define KILN_FS_FAKEROOT_CMDS

@@ -14,9 +14,11 @@ KILN_PACKAGE_OVERRIDE_FILE ?= $(O)/local.mk
 # base every target package needs (the toolchain), unless it is part of it.
 kiln-deps-of = $(sort $($(KILN_VAR_$(1))_DEPENDENCIES) $(if $(filter target,$($(KILN_VAR_$(1))_KIND)),$(if $(filter NO,$($(KILN_VAR_$(1))_ADD_TOOLCHAIN_DEPENDENCY)),,$(filter-out $(1),$(KILN_TARGET_BASE_DEPENDENCIES)))))
 
-# Packages switched on in the configuration (KILN_PACKAGE_<VAR>=y), and
+# Packages switched on in the configuration (KILN_PACKAGE_<VAR>=y, or the
+# symbol the recipe names in <VAR>_ENABLE_SYMBOL: KILN_LINUX_KERNEL), and
 # those the configuration implies (the toolchain's: KILN_BASE_PACKAGES) ...
-KILN_CONFIG_PACKAGES := $(foreach p,$(KILN_ALL_PACKAGES),$(if $(filter y,$(KILN_PACKAGE_$(KILN_VAR_$(p)))),$(p)))
+kiln-enable-symbol = $(or $($(1)_ENABLE_SYMBOL),KILN_PACKAGE_$(1))
+KILN_CONFIG_PACKAGES := $(foreach p,$(KILN_ALL_PACKAGES),$(if $(filter y,$($(call kiln-enable-symbol,$(KILN_VAR_$(p))))),$(p)))
 KILN_CONFIG_PACKAGES += $(filter-out $(KILN_CONFIG_PACKAGES),$(sort $(KILN_TARGET_BASE_DEPENDENCIES) $(KILN_BASE_PACKAGES)))
 
 # ... and the host packages they need, directly or not.
@@ -35,7 +37,7 @@ KILN_ALL_DEPENDENCIES := $(sort $(foreach p,$(KILN_PACKAGES),$(call kiln-deps-of
 KILN_DEPENDENCY_ERRORS := $(if $(filter-out $(KILN_ALL_PACKAGES),$(KILN_ALL_DEPENDENCIES))$(filter-out \
 	$(KILN_PACKAGES) host-%,$(KILN_ALL_DEPENDENCIES)),$(foreach p,$(KILN_PACKAGES),\
 	$(if $(call kiln-unknown-deps,$(p)),$($(KILN_VAR_$(p))_RECIPE): $(p) depends on '$(call kiln-unknown-deps,$(p))'$(comma) which no recipe defines: check $(KILN_VAR_$(p))_DEPENDENCIES$(newline))\
-	$(if $(call kiln-disabled-deps,$(p)),$($(KILN_VAR_$(p))_RECIPE): $(p) depends on $(call kiln-disabled-deps,$(p))$(comma) which is not enabled: add 'select $(patsubst KILN_%,%,$(foreach d,$(call kiln-disabled-deps,$(p)),KILN_PACKAGE_$(KILN_VAR_$(d))))' to $(p)'s Config.in entry$(newline))))
+	$(if $(call kiln-disabled-deps,$(p)),$($(KILN_VAR_$(p))_RECIPE): $(p) depends on $(call kiln-disabled-deps,$(p))$(comma) which is not enabled: add 'select $(patsubst KILN_%,%,$(foreach d,$(call kiln-disabled-deps,$(p)),$(call kiln-enable-symbol,$(KILN_VAR_$(d)))))' to $(p)'s Config.in entry$(newline))))
 
 # Reverse dependencies: one pass over every package, the first time.
 kiln-rdeps-of = $(kiln-rdeps-table)$(strip $(KILN_RDEPS_$(1)))
@@ -56,8 +58,8 @@ depends $(call kiln-deps-of,$(1))
 input $($(2)_SIGNATURE_FILES)
 source-tree $(call kiln-local-source-tree,$(2))
 override-tree $($(2)_OVERRIDE_SRCDIR)
-symbols KILN_PACKAGE_$(2)
-symbol-prefixes KILN_PACKAGE_$(2)_
+symbols $(call kiln-enable-symbol,$(2))
+symbol-prefixes $(call kiln-enable-symbol,$(2))_
 ignore-symbols $(KILN_SIGNATURE_IGNORED_SYMBOLS)
 resumable $(if $(filter YES,$($(2)_RESUMABLE)),yes,no)
 end
@@ -94,7 +96,7 @@ KILN_GOAL_PACKAGES := $(sort $(foreach g,$(MAKECMDGOALS),$(call kiln-goal-packag
 # syncconfig just updated.
 define kiln-disabled-package-goals
 $(1) $(addprefix $(1)-,$(filter-out show-% dirclean,$(KILN_PKG_GOAL_SUFFIXES))):
-	@echo "Kiln: $(1) is not enabled in this configuration: enable KILN_PACKAGE_$(KILN_VAR_$(1)) (make menuconfig), or depend on it" >&2; exit 1
+	@echo "Kiln: $(1) is not enabled in this configuration: enable $(call kiln-enable-symbol,$(KILN_VAR_$(1))) (make menuconfig), or depend on it" >&2; exit 1
 endef
 
 define kiln-package-goals

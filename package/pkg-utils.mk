@@ -28,3 +28,7 @@ kiln-yesno = $(if $(filter y,$(1)),YES,NO)
 
 # $(call kiln-sh-quote,text) -> 'text', safe as one shell word
 kiln-sh-quote = '$(subst ','\'',$(1))'
+
+# $(call kiln-top-path,paths): paths from the configuration, unquoted, a
+# relative one taken from Kiln's top folder
+kiln-top-path = $(foreach f,$(call qstrip,$(1)),$(if $(filter /%,$(f)),$(f),$(KILN_TOP)/$(f)))

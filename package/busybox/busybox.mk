@@ -15,8 +15,6 @@ BUSYBOX_LICENSE_FILES = LICENSE
 BUSYBOX_RESUMABLE = YES
 BUSYBOX_TARGET_FILES_YIELD = YES
 
-# a path in the configuration is relative to Kiln's top folder
-kiln-top-path = $(foreach f,$(call qstrip,$(1)),$(if $(filter /%,$(f)),$(f),$(KILN_TOP)/$(f)))
 BUSYBOX_KCONFIG_FILE = $(call kiln-top-path,$(KILN_PACKAGE_BUSYBOX_CONFIG))
 BUSYBOX_KCONFIG_FRAGMENT_FILES = $(call kiln-top-path,$(KILN_PACKAGE_BUSYBOX_CONFIG_FRAGMENT_FILES)) \
 	$(if $(filter y,$(KILN_INIT_BUSYBOX)),$(BUSYBOX_RECIPE_DIR)/init.fragment)
