@@ -78,7 +78,7 @@ KILN_CONFIG_GOALS := menuconfig oldconfig olddefconfig syncconfig defconfig \
 	listnewconfig %_defconfig
 # Goals that need neither the configuration nor the recipes.
 KILN_PLAIN_GOALS := help list-defconfigs check clean distclean test kconfig \
-	kconfig-san tools print-version
+	kconfig-san tools print-version run
 # Goals that read the recipes but build nothing.
 KILN_INFO_GOALS := show-info graph-depends list-packages %-show-depends \
 	%-show-rdepends %-show-signature %-show-info
@@ -124,7 +124,7 @@ include $(KILN_TOP)/package/pkg-generic.mk
 include $(KILN_TOP)/package/pkg-autotools.mk
 include $(KILN_TOP)/package/pkg-kconfig.mk
 include $(KILN_TOP)/toolchain/toolchain.mk
-include $(sort $(wildcard $(KILN_TOP)/toolchain/*/*.mk $(KILN_TOP)/package/*/*.mk))
+include $(sort $(wildcard $(KILN_TOP)/toolchain/*/*.mk $(KILN_TOP)/package/*/*.mk)) $(KILN_TOP)/linux/linux.mk
 include $(KILN_EXTERNAL_MKS)
 include $(KILN_TOP)/package/pkg-finalize.mk
 include $(KILN_TOP)/fs/fs.mk
@@ -133,13 +133,22 @@ endif
 # ---- the rest -----------------------------------------------------------------
 
 .PHONY: help list-defconfigs check clean distclean test kconfig kconfig-san \
-	tools print-version
+	tools print-version run
 
 help:
 	@sed -n 's/^#h \{0,1\}//p' $(KILN_TOP)/support/misc/help.txt
 
 print-version:
 	@echo $(KILN_VERSION)
+
+# Boots output/images/ in QEMU with the start-qemu.sh the board's
+# post-image script wrote: RUN_MODE=initramfs|disk|uki, ROOTFS=disk image,
+# QEMU_ARGS=more QEMU arguments.
+KILN_RUN_SCRIPT := $(KILN_IMAGES_DIR)/start-qemu.sh
+run:
+	@test -x $(KILN_RUN_SCRIPT) || { echo "Kiln: $(KILN_RUN_SCRIPT) is missing: build the images first ('make') with a board whose post-image script writes it (make list-defconfigs: qemu_x86_64_defconfig, qemu_aarch64_defconfig)" >&2; exit 1; }
+	@case '$(RUN_MODE)' in ''|initramfs|disk|uki) ;; *) echo "Kiln: RUN_MODE=$(RUN_MODE): use initramfs, disk or uki" >&2; exit 1 ;; esac
+	$(Q)$(KILN_RUN_SCRIPT) $(if $(RUN_MODE),--$(RUN_MODE)) $(if $(ROOTFS),--rootfs $(call kiln-sh-quote,$(ROOTFS))) $(if $(QEMU_ARGS),-- $(QEMU_ARGS))
 
 check:
 	@$(KILN_TOP)/support/dependencies/check-host
