@@ -63,7 +63,7 @@ host-kconfig-package = $(host-generic-package)$(newline)$(call kiln-kconfig-defa
 # A configuration made by the source's own defconfig target has no file
 # of its own to write back to.
 kiln-kconfig-writable = $(if $($(KILN_VAR_$(1))_KCONFIG_DEFCONFIG)$(if $($(KILN_VAR_$(1))_KCONFIG_FILE),,none),@echo \
-	"Kiln: $(1)'s configuration is made by its '$(or $($(KILN_VAR_$(1))_KCONFIG_DEFCONFIG),?)' target and fragments: there is no file to write back to; choose a configuration file of your own (make menuconfig), or keep your changes as a fragment ('kconfig diff -m' of $(KB)/$(1)/.kiln/merged.config and .config prints one)" >&2; exit 1)
+	"Kiln: $(1)'s configuration is made by its '$(or $($(KILN_VAR_$(1))_KCONFIG_DEFCONFIG),?)' target and fragments: there is no file to write back to; choose a configuration file of your own (make menuconfig)$(comma) or keep your changes as a fragment ('kconfig diff -m' of $(KB)/$(1)/.kiln/merged.config and .config prints one)" >&2; exit 1)
 
 # Goals for kconfig packages named on the command line ($(1): name).
 define kiln-kconfig-goals
