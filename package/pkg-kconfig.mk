@@ -23,8 +23,9 @@
 # target then runs, as its build would; should it change a value Kiln's
 # merge resolved (a Kconfig environment the recipe did not give), that is a
 # warning too.  (An older Kconfig writing 'is not set', "" or 0 for a symbol
-# the merge left out, as BusyBox's does, changes no value.)  Goals: <pkg>-menuconfig, <pkg>-savedefconfig,
-# <pkg>-update-config, <pkg>-update-defconfig.
+# the merge left out, as BusyBox's does, changes no value.)  Goals:
+# <pkg>-menuconfig, <pkg>-savedefconfig, <pkg>-update-config,
+# <pkg>-update-defconfig.
 
 KILN_INFRA_FILES_kconfig := $(KILN_TOP)/package/pkg-kconfig.mk
 KILN_PKG_GOAL_SUFFIXES += menuconfig savedefconfig update-config update-defconfig
