@@ -50,12 +50,11 @@ KILN_FS_DEVICE_TABLES = $(call kiln-top-path,$(KILN_ROOTFS_DEVICE_TABLES))
 KILN_FS_TABLE_FILES = $(KILN_FS_USERS_TABLES) $(KILN_FS_DEVICE_TABLES)
 
 # Named files and folders must be there (reported when building starts).
-kiln-fs-missing = $(foreach f,$(2),$(if $(wildcard $(f)),,$(KILN_CONFIG): $(1) names $(f)$(comma) which does not exist$(newline)))
-KILN_BUILD_ERRORS += $(call kiln-fs-missing,KILN_ROOTFS_OVERLAY,$(KILN_FS_OVERLAYS))$(call \
-	kiln-fs-missing,KILN_ROOTFS_POST_BUILD_SCRIPT,$(KILN_FS_POST_BUILD_SCRIPTS))$(call \
-	kiln-fs-missing,KILN_ROOTFS_POST_IMAGE_SCRIPT,$(KILN_FS_POST_IMAGE_SCRIPTS))$(call \
-	kiln-fs-missing,KILN_ROOTFS_USERS_TABLES,$(KILN_FS_USERS_TABLES))$(call \
-	kiln-fs-missing,KILN_ROOTFS_DEVICE_TABLES,$(KILN_FS_DEVICE_TABLES))
+KILN_BUILD_ERRORS += $(call kiln-missing-files,KILN_ROOTFS_OVERLAY,$(KILN_FS_OVERLAYS))$(call \
+	kiln-missing-files,KILN_ROOTFS_POST_BUILD_SCRIPT,$(KILN_FS_POST_BUILD_SCRIPTS))$(call \
+	kiln-missing-files,KILN_ROOTFS_POST_IMAGE_SCRIPT,$(KILN_FS_POST_IMAGE_SCRIPTS))$(call \
+	kiln-missing-files,KILN_ROOTFS_USERS_TABLES,$(KILN_FS_USERS_TABLES))$(call \
+	kiln-missing-files,KILN_ROOTFS_DEVICE_TABLES,$(KILN_FS_DEVICE_TABLES))
 
 # A package whose files give way to others' (BusyBox's applet links).
 kiln-fs-target-tree = $(if $(filter YES,$($(KILN_VAR_$(1))_TARGET_FILES_YIELD)),weak:)$(KILN_PER_PACKAGE_DIR)/$(1)/target

@@ -72,8 +72,8 @@ LINUX_KCONFIG_ENV = ARCH=$(LINUX_ARCH) SRCARCH=$(KILN_KERNEL_ARCH) \
 # Configuration files named in the configuration must be there (reported
 # when building starts).
 ifeq ($(KILN_LINUX_KERNEL),y)
-KILN_BUILD_ERRORS += $(foreach f,$(LINUX_KCONFIG_FILE) $(call kiln-top-path,$(KILN_LINUX_KERNEL_CONFIG_FRAGMENT_FILES)),$(if \
-	$(wildcard $(f)),,$(KILN_CONFIG): the kernel configuration names $(f)$(comma) which does not exist$(newline)))
+KILN_BUILD_ERRORS += $(call kiln-missing-files,KILN_LINUX_KERNEL_CUSTOM_CONFIG_FILE,$(LINUX_KCONFIG_FILE))$(call \
+	kiln-missing-files,KILN_LINUX_KERNEL_CONFIG_FRAGMENT_FILES,$(call kiln-top-path,$(KILN_LINUX_KERNEL_CONFIG_FRAGMENT_FILES)))
 KILN_BUILD_ERRORS += $(if $(LINUX_VERSION),,$(KILN_CONFIG): KILN_LINUX_KERNEL_CUSTOM_VERSION_VALUE is empty: set the kernel version$(newline))
 endif
 

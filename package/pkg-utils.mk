@@ -32,3 +32,7 @@ kiln-sh-quote = '$(subst ','\'',$(1))'
 # $(call kiln-top-path,paths): paths from the configuration, unquoted, a
 # relative one taken from Kiln's top folder
 kiln-top-path = $(foreach f,$(call qstrip,$(1)),$(if $(filter /%,$(f)),$(f),$(KILN_TOP)/$(f)))
+
+# $(call kiln-missing-files,OPTION,paths): an error line for each path the
+# option names that does not exist (reported with KILN_BUILD_ERRORS)
+kiln-missing-files = $(foreach f,$(2),$(if $(wildcard $(f)),,$(KILN_CONFIG): $(1) names $(f)$(comma) which does not exist$(newline)))

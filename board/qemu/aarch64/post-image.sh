@@ -3,10 +3,9 @@
 # images folder ($1) for QEMU's virt machine with a Cortex-A57, with virtio
 # disk, network and random number generator on PCI.
 set -eu
-kernel=$(sed -n 's/^KILN_LINUX_KERNEL_IMAGE_NAME="\(.*\)"$/\1/p' "$KILN_CONFIG")
 exec "$KILN_TOP/support/scripts/write-start-qemu" "$1" --name qemu_aarch64 \
 	--qemu qemu-system-aarch64 --package qemu-system-arm \
-	--kernel "${kernel:-Image.gz}" --console ttyAMA0 -- \
+	--console ttyAMA0 -- \
 	-M virt -cpu cortex-a57 -m 256 -smp 2 -nographic \
 	-netdev user,id=net0 -device virtio-net-pci,netdev=net0 \
 	-object rng-random,id=rng0,filename=/dev/urandom -device virtio-rng-pci,rng=rng0 \

@@ -3,10 +3,9 @@
 # images folder ($1) for QEMU's q35 machine, with virtio disk, network and
 # random number generator.
 set -eu
-kernel=$(sed -n 's/^KILN_LINUX_KERNEL_IMAGE_NAME="\(.*\)"$/\1/p' "$KILN_CONFIG")
 exec "$KILN_TOP/support/scripts/write-start-qemu" "$1" --name qemu_x86_64 \
 	--qemu qemu-system-x86_64 --package qemu-system-x86 \
-	--kernel "${kernel:-bzImage}" --console ttyS0 -- \
+	--console ttyS0 -- \
 	-M q35 -m 256 -smp 2 -nographic \
 	-netdev user,id=net0 -device virtio-net-pci,netdev=net0 \
 	-object rng-random,id=rng0,filename=/dev/urandom -device virtio-rng-pci,rng=rng0 \
