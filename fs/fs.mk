@@ -95,7 +95,7 @@ kiln-fs-run = $(file >$(KILN_FS_DIR)/.kiln/$(1).sh,cd $(KILN_TOP)$(newline)$(KIL
 	$(1) - $(2) $(KILN_FS_DIR)/.kiln/$(1).sh $(KILN_LOG_DIR)/$(1).log $@
 $(if $(wildcard $(KILN_FS_DIR)/.kiln/.),,$(shell mkdir -p $(KILN_FS_DIR)/.kiln))
 
-$(KILN_FS_STAMP_TARGET): $(KILN_FS_STAGE_SIGNATURE) $(patsubst %,$(KB)/%/.stamp_installed,$(KILN_PACKAGES)) | $(KILN_ROOTFS)
+$(KILN_FS_STAMP_TARGET): $(KILN_FS_STAGE_SIGNATURE) $(patsubst %,$(KB)/%/.stamp_installed,$(KILN_PACKAGES_IN_START_ORDER)) | $(KILN_ROOTFS)
 	$(Q)$(call kiln-fs-run,target,finalize,$(KILN_FS_TARGET_CMDS))
 	@echo ">>> target: $(KILN_TARGET_ROOT) ($(words $(KILN_TARGET_PACKAGES)) target package$(if $(filter 1,$(words $(KILN_TARGET_PACKAGES))),,s))"
 

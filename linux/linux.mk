@@ -30,6 +30,8 @@ LINUX_DEBIAN_SOURCE = linux
 endif
 # kbuild: a killed build goes on where it stopped
 LINUX_RESUMABLE = YES
+# the longest build of a board: make starts it first, the rest runs beside it
+LINUX_START_EARLY = YES
 # no C library, no headers of staging: only the external compiler
 LINUX_ADD_TOOLCHAIN_DEPENDENCY = NO
 LINUX_INSTALL_IMAGES = YES

@@ -25,6 +25,13 @@ KILN_CONFIG_PACKAGES += $(filter-out $(KILN_CONFIG_PACKAGES),$(sort $(KILN_TARGE
 kiln-host-closure = $(if $(2),$(call kiln-host-closure,$(1) $(2),$(filter-out $(1) $(2),$(sort $(filter host-%,$(foreach p,$(2),$(call kiln-deps-of,$(p))))))),$(1))
 KILN_PACKAGES := $(strip $(call kiln-host-closure,,$(KILN_CONFIG_PACKAGES)))
 
+# The order make starts them in: first the long builds whose recipe sets
+# <PKG>_START_EARLY = YES (the kernel), so that with -jN the short ones run
+# beside them instead of before them.
+kiln-starts-early = $(filter YES,$($(KILN_VAR_$(1))_START_EARLY))
+KILN_PACKAGES_IN_START_ORDER := $(foreach p,$(KILN_PACKAGES),$(if $(call kiln-starts-early,$(p)),$(p))) \
+	$(foreach p,$(KILN_PACKAGES),$(if $(call kiln-starts-early,$(p)),,$(p)))
+
 # Every dependency must be a known package, and a target dependency must be
 # enabled: Config.in selects it.
 kiln-unknown-deps = $(filter-out $(KILN_ALL_PACKAGES),$(call kiln-deps-of,$(1)))
