@@ -77,7 +77,7 @@ KILN_CONFIG_GOALS := menuconfig oldconfig olddefconfig syncconfig defconfig \
 	savedefconfig allyesconfig allnoconfig alldefconfig randconfig \
 	listnewconfig %_defconfig
 # Goals that need neither the configuration nor the recipes.
-KILN_PLAIN_GOALS := help list-defconfigs check clean distclean test kconfig \
+KILN_PLAIN_GOALS := help list-defconfigs check clean distclean test test-full kconfig \
 	kconfig-san tools print-version run
 # Goals that read the recipes but build nothing.
 KILN_INFO_GOALS := show-info graph-depends list-packages %-show-depends \
@@ -132,7 +132,7 @@ endif
 
 # ---- the rest -----------------------------------------------------------------
 
-.PHONY: help list-defconfigs check clean distclean test kconfig kconfig-san \
+.PHONY: help list-defconfigs check clean distclean test test-full kconfig kconfig-san \
 	tools print-version run
 
 help:
@@ -176,7 +176,12 @@ kconfig:
 kconfig-san:
 	$(Q)$(MAKE) -C $(KILN_TOP)/support/kconfig SANITIZE=1 all replay
 
-test: kconfig kconfig-san
-	prove -v $(KILN_TOP)/t/
+# make test: the tier CI runs (60 minutes at most on a fresh clone);
+# make test-full: that and the expensive rest (docs/testing.md).
+test:
+	$(Q)$(KILN_TOP)/support/testing/run-tests test
+
+test-full:
+	$(Q)$(KILN_TOP)/support/testing/run-tests full
 
 endif # KILN_SERIAL

@@ -6,6 +6,7 @@
 # (kconfig-merge, ...); and `make install`.  Every test runs with the
 # plain build and, when it exists, with the sanitizer build.
 # Environment: KILN_KCONFIG_TOOL (one binary to test instead).
+# Tier: test. Cost: about 1 s.
 set -eu
 
 top=$(cd "$(dirname "$0")/.." && pwd)

@@ -6,6 +6,8 @@
 # Config.in tree and on support/kconfig/tests/legacy (option env,
 # defconfig_list, modules, allnoconfig_y, $SYMBOL in source and mainmenu,
 # unquoted source, ---help---, literal $(...)).
+# Tier: test. Cost: about 15 s (BusyBox's source from the Debian archive the
+# first time).
 #
 # Modes: alldefconfig, allyesconfig, allnoconfig; olddefconfig on seeded
 # random configurations (kconfig-conf --randconfig with KCONFIG_SEED, as

@@ -9,6 +9,7 @@
 # files.  Device tables: folders, nodes, series, fifos, owners by the
 # target's names, symbolic links that must not lead out.  The password
 # subcommand.  Errors: file:line, a hint, exit status 1.
+# Tier: test. Cost: about 8 s.
 # shellcheck disable=SC2016 # '$6$...' is crypt(3) syntax, not an expansion
 set -eu
 

@@ -8,6 +8,7 @@
 # machine has none), arguments after --, a folder copied elsewhere, the
 # errors; and `make run`'s own messages.  The boot tests (t/5x) run it for
 # real.
+# Tier: test. Cost: under 1 s (no boot).
 set -eu
 
 top=$(cd "$(dirname "$0")/.." && pwd)

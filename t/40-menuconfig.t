@@ -10,6 +10,7 @@
 # resizing to a tiny terminal and back, the question on leaving only
 # after a change, the terminal given back on exit and on signals, and
 # files identical to conf's.  Then `make menuconfig` on Kiln's own tree.
+# Tier: test. Cost: about 5 s.
 set -eu
 
 top=$(cd "$(dirname "$0")/.." && pwd)
