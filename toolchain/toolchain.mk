@@ -62,17 +62,14 @@ HOST_CONFIGURE_OPTS = CC="$(HOST_CC)" CXX="$(HOST_CXX)" CPPFLAGS="$(HOST_CPPFLAG
 	CFLAGS="$(HOST_CFLAGS)" LDFLAGS="$(HOST_LDFLAGS)"
 HOST_MAKE_ENV = PATH="$(DEPS_HOST_DIR)/bin:$(KILN_HOST_PATH)"
 
-# The time builds may record (BusyBox's banner, ...) and images carry:
-# SOURCE_DATE_EPOCH when set, else KILN_ROOTFS_EPOCH, in every step.
-KILN_SOURCE_DATE_EPOCH := $(or $(SOURCE_DATE_EPOCH),$(KILN_ROOTFS_EPOCH),0)
-
-# Exported to every step: that time, and KILN_CCACHE, with which the
+# Exported to every step: the time builds may record (BusyBox's banner,
+# ...), KILN_EPOCH of fs/system/system.mk, and KILN_CCACHE, with which the
 # wrapper runs the compiler through ccache.  (ccache is not part of any
 # signature: it gives the same objects.)  Under a top-level make without
 # -j, the package's own make gets -j KILN_JLEVEL (0: one job per CPU), as
 # a package built by hand would; under make -jN, it shares those N.
 define KILN_STEP_ENVIRONMENT
-export SOURCE_DATE_EPOCH=$(KILN_SOURCE_DATE_EPOCH)
+export SOURCE_DATE_EPOCH=$(KILN_EPOCH)
 case " $$MAKEFLAGS" in *" -j"*) ;; *) export MAKEFLAGS="$${MAKEFLAGS:+$$MAKEFLAGS }-j$(if $(filter-out 0,$(KILN_JLEVEL)),$(KILN_JLEVEL),$$(nproc))" ;; esac
 export KILN_CCACHE=$(if $(filter y,$(KILN_CCACHE)),ccache)
 $(if $(filter y,$(KILN_CCACHE)),export CCACHE_DIR="$(call qstrip,$(KILN_CCACHE_DIR))" CCACHE_BASEDIR=$(O) CCACHE_IGNOREOPTIONS='-ffile-prefix-map=*')

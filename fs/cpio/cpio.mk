@@ -14,7 +14,7 @@ KILN_FS_CPIO_COMPRESS = $(if $(filter y,$(KILN_ROOTFS_CPIO_GZIP)),gzip -9 -n)$(i
 
 define KILN_FS_CPIO_CMDS
 install -m 0755 $(KILN_TOP)/fs/cpio/init $(KILN_FS_ROOTFS)/init
-touch -h -d @$(KILN_FS_EPOCH) $(KILN_FS_ROOTFS)/init
+touch -h -d @$(KILN_EPOCH) $(KILN_FS_ROOTFS)/init
 cd $(KILN_FS_ROOTFS) && find . -mindepth 1 | LC_ALL=C sort | \
 	cpio --quiet -o -H newc --reproducible | $(KILN_FS_CPIO_COMPRESS) >$(KILN_IMAGES_DIR)/$(KILN_FS_CPIO_NAME).tmp
 mv $(KILN_IMAGES_DIR)/$(KILN_FS_CPIO_NAME).tmp $(KILN_IMAGES_DIR)/$(KILN_FS_CPIO_NAME)

@@ -5,7 +5,7 @@
 
 ifeq ($(KILN_ROOTFS_TAR),y)
 define KILN_FS_TAR_CMDS
-tar -C $(KILN_FS_ROOTFS) --sort=name --numeric-owner --mtime=@$(KILN_FS_EPOCH) \
+tar -C $(KILN_FS_ROOTFS) --sort=name --numeric-owner --mtime=@$(KILN_EPOCH) \
 	--format=gnu -cf $(KILN_IMAGES_DIR)/rootfs.tar.tmp .
 mv $(KILN_IMAGES_DIR)/rootfs.tar.tmp $(KILN_IMAGES_DIR)/rootfs.tar
 
