@@ -53,6 +53,12 @@ kiln-rdeps-table = $(if $(KILN_RDEPS_DONE),,$(eval KILN_RDEPS_DONE := 1)$(foreac
 
 # ---- the manifest for kiln-sig ------------------------------------------------------
 
+# The options a package is made of, besides its own family (the
+# KILN_PACKAGE_<PKG>_ options): what its recipe lists in <PKG>_CONFIG_SYMBOLS
+# and what its infrastructure lists in KILN_INFRA_SYMBOLS_<infra> (a name
+# ending in * is a family: KILN_TOOLCHAIN_*).
+kiln-declared-symbols = $($(1)_CONFIG_SYMBOLS) $(foreach i,$($(1)_INFRA) common,$(KILN_INFRA_SYMBOLS_$(i)))
+
 kiln-local-source-tree = $(if $($(1)_OVERRIDE_SRCDIR),,$(filter-out $($(1)_RECIPE_DIR)/%,$(call kiln-pkg-srcdir,$(1))))
 
 define kiln-manifest-package
@@ -65,9 +71,10 @@ depends $(call kiln-deps-of,$(1))
 input $($(2)_SIGNATURE_FILES)
 source-tree $(call kiln-local-source-tree,$(2))
 override-tree $($(2)_OVERRIDE_SRCDIR)
-symbols $(call kiln-enable-symbol,$(2))
-symbol-prefixes $(call kiln-enable-symbol,$(2))_
-ignore-symbols $(KILN_SIGNATURE_IGNORED_SYMBOLS)
+symbols $(call kiln-enable-symbol,$(2)) $(filter-out %*,$(call kiln-declared-symbols,$(2)))
+symbol-prefixes $(call kiln-enable-symbol,$(2))_ $(patsubst %*,%,$(filter %*,$(call kiln-declared-symbols,$(2))))
+untracked $(KILN_UNTRACKED_SYMBOLS)
+declare-in $(2)_CONFIG_SYMBOLS
 resumable $(if $(filter YES,$($(2)_RESUMABLE)),yes,no)
 end
 endef

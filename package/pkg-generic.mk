@@ -44,7 +44,7 @@ endef
 # A host package takes what it does not set from the target package.
 KILN_HOST_INHERITED := VERSION SITE SOURCE SITE_METHOD EXTRA_DOWNLOADS \
 	LICENSE LICENSE_FILES STRIP_COMPONENTS DEBIAN_SOURCE DEBIAN_VERSION \
-	DL_SUBDIR SUBDIR
+	DL_SUBDIR SUBDIR CONFIG_SYMBOLS
 define kiln-host-inherit
 $(foreach v,$(KILN_HOST_INHERITED),$(1)_$(v) ?= $$($(2)_$(v))$(newline))
 $(1)_DEPENDENCIES ?= $$(filter-out $(1),$$(patsubst host-host-%,host-%,$$(addprefix host-,$$($(2)_DEPENDENCIES))))
@@ -61,11 +61,13 @@ KILN_INFRA_FILES_generic := $(KILN_TOP)/package/pkg-generic.mk
 KILN_PKG_GOAL_SUFFIXES := source extract patch configure build install rebuild \
 	reconfigure reinstall dirclean show-depends show-rdepends show-signature show-info
 
-# Download options do not change what is built (every file is checked
-# against its hash), so they stay out of the signatures although this file
-# mentions them.
-KILN_SIGNATURE_IGNORED_SYMBOLS := KILN_PRIMARY_SITE KILN_PRIMARY_SITE_ONLY \
-	KILN_BACKUP_SITE KILN_DEBIAN_FALLBACK
+# The options a package's signature holds are declared (docs/rebuild-tracking.md):
+# its own family, what its recipe lists in <PKG>_CONFIG_SYMBOLS, and what
+# its infrastructure lists in KILN_INFRA_SYMBOLS_<infra> (this file reads
+# none of that kind).  Options read but left out on purpose are listed in
+# KILN_UNTRACKED_SYMBOLS: download options do not change what is built
+# (every file is checked against its hash).
+KILN_UNTRACKED_SYMBOLS := KILN_PRIMARY_SITE KILN_PRIMARY_SITE_ONLY KILN_BACKUP_SITE KILN_DEBIAN_FALLBACK
 
 # ---- values with their defaults -------------------------------------------------
 # $(1) is the package's VAR.

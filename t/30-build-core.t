@@ -117,6 +117,26 @@ echo '# a comment' >>"$ext/package/libfoo/libfoo.mk"
 kmake
 check "a recipe change rebuilds the package and what depends on it" test "$(rebuilt)" = "app-bar libfoo"
 
+# Options a package is made of are declared, not found by a grep: another
+# package's option named in a comment does not make it an input.
+echo '# unlike app-bar, no KILN_PACKAGE_APP_BAR_GREETING here' >>"$ext/package/app-baz/app-baz.mk"
+kmake
+set_option PACKAGE_APP_BAR_GREETING '"hey"'
+kmake
+check "an option named in another recipe's comment rebuilds only its own package" test "$(rebuilt)" = "app-bar"
+# shellcheck disable=SC2016 # Make syntax, not shell
+echo 'APP_BAZ_GREETING = $(KILN_PACKAGE_APP_BAR_GREETING)' >>"$ext/package/app-baz/app-baz.mk"
+if kmake; then not_ok "an option read by a recipe that does not declare it is an error"; else
+	check "an option read by a recipe that does not declare it is an error, with the line and the fix" \
+		grep -q "app-baz.mk:[0-9]*: app-baz reads KILN_PACKAGE_APP_BAR_GREETING, which it does not declare: add it to APP_BAZ_CONFIG_SYMBOLS" "$log"
+fi
+echo 'APP_BAZ_CONFIG_SYMBOLS = KILN_PACKAGE_APP_BAR_GREETING' >>"$ext/package/app-baz/app-baz.mk"
+kmake
+check "declared, it is an input of that package too" grep -q 'config KILN_PACKAGE_APP_BAR_GREETING "hey"' "$out/build/app-baz/.kiln/inputs"
+sed -i '/APP_BAZ_GREETING\|APP_BAZ_CONFIG_SYMBOLS/d' "$ext/package/app-baz/app-baz.mk"
+set_option PACKAGE_APP_BAR_GREETING '"yo"'
+kmake
+
 sed -i 's/(patched)/(patched twice)/' "$ext/package/app-bar/0001-say-patched.patch"
 kmake
 check "a patch change rebuilds that package" test "$(rebuilt)" = "app-bar"

@@ -25,7 +25,7 @@ tree=$tmp/bin/kiln-tree
 make_tree() {
 	mkdir -p "$1/package/lib" "$1/package/app" "$1/package/infra"
 	# shellcheck disable=SC2016 # Make syntax, not shell
-	echo 'LIB_VERSION = 1.0 # uses $(KILN_LIB_MODE)' >"$1/package/lib/lib.mk"
+	printf '%s\n' 'LIB_VERSION = 1.0' 'LIB_OPTS = --mode=$(KILN_LIB_MODE) # not $(KILN_OTHER)' >"$1/package/lib/lib.mk"
 	echo 'sha256  0000  lib-1.0.tar.gz' >"$1/package/lib/lib.hash"
 	echo 'APP_VERSION = 2' >"$1/package/app/app.mk"
 	echo 'generic infrastructure' >"$1/package/infra/pkg-generic.mk"
@@ -48,8 +48,9 @@ write_manifest() { # root, output folder
 	recipe-dir $1/package/lib
 	infra $1/package/infra/pkg-generic.mk
 	depends
-	symbols KILN_PACKAGE_LIB
+	symbols KILN_PACKAGE_LIB KILN_LIB_MODE
 	symbol-prefixes KILN_PACKAGE_LIB_
+	declare-in LIB_CONFIG_SYMBOLS
 	resumable no
 	end
 	 package app
@@ -60,6 +61,7 @@ write_manifest() { # root, output folder
 	depends lib
 	symbols KILN_PACKAGE_APP
 	symbol-prefixes KILN_PACKAGE_APP_
+	declare-in APP_CONFIG_SYMBOLS
 	resumable yes
 	end
 	stage images
@@ -88,9 +90,9 @@ check "it writes signatures, inputs and dependency closures" \
 check "file digests are SHA-256" \
 	grep -qx "file lib.mk $(sha256sum <"$root/package/lib/lib.mk" | cut -d' ' -f1)" "$out/build/lib/.kiln/inputs"
 check "the package's own options are inputs" grep -qx 'config KILN_PACKAGE_LIB_OPT y' "$out/build/lib/.kiln/inputs"
-check "options the recipe mentions are inputs" grep -qx 'config KILN_LIB_MODE fast' "$out/build/lib/.kiln/inputs"
+check "options the recipe declares are inputs" grep -qx 'config KILN_LIB_MODE fast' "$out/build/lib/.kiln/inputs"
 check "'is not set' is an input too" grep -qx 'config KILN_PACKAGE_APP_EXTRA is-not-set' "$out/build/app/.kiln/inputs"
-check "other options are not" lacks KILN_OTHER "$out/build/lib/.kiln/inputs"
+check "other options are not, even when a comment of the recipe names them" lacks KILN_OTHER "$out/build/lib/.kiln/inputs"
 check "a dependency's signature is an input" grep -qx "depends lib $(signature lib)" "$out/build/app/.kiln/inputs"
 check "stages get a signature" test -s "$out/.kiln/stage-images.signature"
 check "no absolute path in any input list" \
@@ -128,6 +130,19 @@ check "an option the recipe reads changes its signature" test "$(signature lib)"
 check "and its dependents'" test "$(signature app)" != "$before_app"
 check "the change is explained" grep -qx '>>> lib: inputs changed: config KILN_LIB_MODE changed' "$tmp/err"
 check "for the dependent too" grep -qx '>>> app: inputs changed: depends lib changed' "$tmp/err"
+
+# an option read but not declared: an error naming the line and the fix
+cp "$root/package/app/app.mk" "$tmp/app.mk.saved"
+# shellcheck disable=SC2016 # Make syntax, not shell
+printf '%s\n' '# the size: $(KILN_FS_SIZE), in a comment' 'APP_OPTS = size=$(KILN_FS_SIZE)' >>"$root/package/app/app.mk"
+before_app=$(signature app)
+if "$sig" "$out/manifest" 2>"$tmp/err"; then not_ok "an option read but not declared is an error"; else
+	check "an option read but not declared is an error naming the line (not the comment's) and the fix" \
+		grep -q 'package/app/app.mk:3: app reads KILN_FS_SIZE, which it does not declare: add it to APP_CONFIG_SYMBOLS' "$tmp/err"
+fi
+check "and no signature changed" test "$(signature app)" = "$before_app"
+cp "$tmp/app.mk.saved" "$root/package/app/app.mk"
+"$sig" "$out/manifest" 2>"$tmp/err"
 
 echo '# new' >"$root/package/lib/0001-fix.patch"
 "$sig" "$out/manifest" 2>"$tmp/err"

@@ -74,7 +74,7 @@ case " $$MAKEFLAGS" in *" -j"*) ;; *) export MAKEFLAGS="$${MAKEFLAGS:+$$MAKEFLAG
 export KILN_CCACHE=$(if $(filter y,$(KILN_CCACHE)),ccache)
 $(if $(filter y,$(KILN_CCACHE)),export CCACHE_DIR="$(call qstrip,$(KILN_CCACHE_DIR))" CCACHE_BASEDIR=$(O) CCACHE_IGNOREOPTIONS='-ffile-prefix-map=*')
 endef
-KILN_SIGNATURE_IGNORED_SYMBOLS += KILN_CCACHE KILN_CCACHE_DIR KILN_JLEVEL
+KILN_UNTRACKED_SYMBOLS += KILN_CCACHE KILN_CCACHE_DIR KILN_JLEVEL
 
 # Checked when building starts (with the dependency errors): the external
 # compiler must be there.
@@ -86,3 +86,6 @@ $(if $(filter y,$(KILN_CCACHE)),$(eval KILN_BUILD_ERRORS += $$(if $$(call kiln-w
 	KILN_CCACHE is set but ccache is not installed: apt-get install ccache$$(newline))))
 
 KILN_INFRA_FILES_common := $(KILN_TOP)/toolchain/toolchain.mk
+# In every package's signature: the architecture, the toolchain's options
+# and the epoch (every step gets SOURCE_DATE_EPOCH).
+KILN_INFRA_SYMBOLS_common := KILN_ARCH KILN_ARCH_* KILN_KERNEL_ARCH KILN_MUSL_ARCH KILN_TOOLCHAIN_* KILN_ROOTFS_EPOCH

@@ -9,6 +9,8 @@ SKELETON_SITE = $(KILN_TOP)/package/skeleton/rootfs
 SKELETON_SITE_METHOD = local
 SKELETON_LICENSE = GPL-2.0-or-later
 SKELETON_ADD_TOOLCHAIN_DEPENDENCY = NO
+# the system options it writes into /etc (fs/system/Config.in)
+SKELETON_CONFIG_SYMBOLS = KILN_TARGET_HOSTNAME KILN_TARGET_BANNER
 
 SKELETON_DIRS = bin sbin lib usr/bin usr/sbin usr/lib dev proc sys tmp run \
 	root home mnt media opt var/lib var/spool etc/init.d etc/profile.d

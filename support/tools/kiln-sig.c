@@ -284,24 +284,80 @@ static int is_symbol_char(char c)
 	return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
-/* Every KILN_ word in text; "KILN_PACKAGE_FOO" in "$(KILN_PACKAGE_FOO)" too. */
-static void scan_symbols(const char *text, struct name_set *set)
+/*
+ * The options a Make file reads: every KILN_ word outside comments that
+ * names a symbol of the configuration ("KILN_PACKAGE_FOO" in
+ * "$(KILN_PACKAGE_FOO)" too).  A comment is a line starting with '#', or
+ * what follows a '#' after a blank.  They are not what a signature is made
+ * of (records declare their options); they only check the declarations.
+ */
+struct option_read {
+	char *name;
+	int line;
+};
+
+struct option_reads {
+	struct option_read *reads;
+	int count;
+};
+
+static void add_read(struct option_reads *r, const char *name, size_t len, int line)
 {
-	const char *p = text;
+	char *symbol = strndup(name, len);
 
-	while ((p = strstr(p, "KILN_"))) {
-		const char *end = p + 5;
-
-		if (p > text && is_symbol_char(p[-1])) {
-			p = end;
-			continue;
-		}
-		while (is_symbol_char(*end))
-			end++;
-		if (end > p + 5)
-			name_set_add(set, p, (size_t)(end - p));
-		p = end;
+	if (!config_lookup(symbol)) {
+		free(symbol);
+		return;
 	}
+	r->reads = xrealloc(r->reads, sizeof(*r->reads) * (size_t)(r->count + 1));
+	r->reads[r->count].name = symbol;
+	r->reads[r->count++].line = line;
+}
+
+static size_t code_length(const char *line, size_t len)
+{
+	size_t i = strspn(line, " \t");
+
+	if (i < len && line[i] == '#')
+		return 0;
+	for (; i < len; i++)
+		if (line[i] == '#' && (line[i - 1] == ' ' || line[i - 1] == '\t'))
+			return i;
+	return len;
+}
+
+static void scan_reads(const char *text, struct option_reads *out)
+{
+	const char *line = text;
+	int lineno = 0;
+
+	while (*line) {
+		size_t len = strcspn(line, "\n"), code = code_length(line, len);
+		const char *p = line, *end;
+
+		lineno++;
+		while ((p = memmem(p, code - (size_t)(p - line), "KILN_", 5))) {
+			end = p + 5;
+			if (p > line && is_symbol_char(p[-1])) {
+				p = end;
+				continue;
+			}
+			while (end < line + code && is_symbol_char(*end))
+				end++;
+			add_read(out, p, (size_t)(end - p), lineno);
+			p = end;
+		}
+		line += len + (line[len] == '\n');
+	}
+}
+
+static void free_reads(struct option_reads *r)
+{
+	int i;
+
+	for (i = 0; i < r->count; i++)
+		free(r->reads[i].name);
+	free(r->reads);
 }
 
 static int compare_strings(const void *a, const void *b)
@@ -380,8 +436,17 @@ struct listing {
 	struct buf *out;
 	const char *prefix;	/* line prefix, e.g. "file " */
 	int by_content;		/* 0: size and time only (override trees) */
-	struct name_set *symbols;
+	struct record *reader;	/* recipe folders: whose declarations its .mk files check */
 };
+
+static void check_recipe_reads(const struct record *r, const char *path, const char *text);
+
+static int is_make_file(const char *path)
+{
+	size_t n = strlen(path);
+
+	return n > 3 && !strcmp(path + n - 3, ".mk");
+}
 
 static void list_entry(const char *path, const char *rel, const struct stat *st, void *ctx)
 {
@@ -407,15 +472,15 @@ static void list_entry(const char *path, const char *rel, const struct stat *st,
 			   st->st_mtim.tv_nsec, (long long)st->st_size);
 		return;
 	}
-	if (l->symbols && st->st_size < (1 << 20)) {
-		/* small files: one read for the digest and the symbols */
+	if (l->reader && is_make_file(rel) && st->st_size < (1 << 20)) {
+		/* a recipe: one read for the digest and the check of what it reads */
 		size_t len;
 		char *text = read_file(path, &len);
 
 		if (!text)
 			die("cannot read %s: %s", path, strerror(errno));
 		sha256_string(text, len, hex);
-		scan_symbols(text, l->symbols);
+		check_recipe_reads(l->reader, path, text);
 		free(text);
 	} else {
 		file_digest(path, hex);
@@ -424,9 +489,9 @@ static void list_entry(const char *path, const char *rel, const struct stat *st,
 }
 
 /* One line per file of the folder (recipe folders: reasons can name the file). */
-static void list_folder(struct buf *out, const char *dir, const char *prefix, struct name_set *symbols)
+static void list_folder(struct buf *out, const char *dir, const char *prefix, struct record *reader)
 {
-	struct listing l = { out, prefix, 1, symbols };
+	struct listing l = { out, prefix, 1, reader };
 
 	walk_tree(dir, "", list_entry, &l);
 }
@@ -452,7 +517,7 @@ static void tree_digest(const char *dir, int by_content, char hex[65])
 struct infra_file {
 	char *path;
 	char digest[65];
-	struct name_set symbols;
+	struct option_reads reads;
 };
 static struct infra_file *infra_files;
 static int n_infra_files;
@@ -475,9 +540,79 @@ static const struct infra_file *infra_file(const char *path)
 	if (!text)
 		die("cannot read %s: %s", path, strerror(errno));
 	sha256_string(text, len, f->digest);
-	scan_symbols(text, &f->symbols);
+	if (is_make_file(path))
+		scan_reads(text, &f->reads);
 	free(text);
 	return f;
+}
+
+/* ---- declared options -------------------------------------------------- */
+
+/*
+ * Each record declares the options that make it what it is ("symbols",
+ * "symbol-prefixes": the package's own family, what its recipe lists in
+ * <PKG>_CONFIG_SYMBOLS, what its infrastructure lists) and those it reads
+ * but that must not change it ("untracked": download sites, ccache).  An
+ * option read by a recipe or an infrastructure file and declared nowhere is
+ * an error: a change of it would rebuild nothing.
+ */
+static struct buf undeclared;
+
+static int in_field(const struct record *r, const char *key, const char *name, int as_prefix)
+{
+	struct field *f = find_field(r, key);
+	int i;
+
+	for (i = 0; f && i < f->count; i++)
+		if (as_prefix ? !strncmp(name, f->values[i], strlen(f->values[i])) : !strcmp(name, f->values[i]))
+			return 1;
+	return 0;
+}
+
+static int declares(const struct record *r, const char *name)
+{
+	return in_field(r, "symbols", name, 0) || in_field(r, "symbol-prefixes", name, 1) ||
+	       in_field(r, "untracked", name, 0);
+}
+
+/* Adds the message once (an infrastructure file serves many records). */
+static void report_undeclared(const char *message)
+{
+	if (!undeclared.data || !strstr(undeclared.data, message))
+		buf_printf(&undeclared, "%s", message);
+}
+
+static void check_reads(const struct record *r, const char *path, const struct option_reads *reads, int infra)
+{
+	char *message;
+	int i;
+
+	for (i = 0; i < reads->count; i++) {
+		const struct option_read *read = &reads->reads[i];
+
+		if (declares(r, read->name))
+			continue;
+		if (infra)
+			message = xasprintf("%s:%d: %s is read here, but no infrastructure declares it: add it to "
+					    "this file's KILN_INFRA_SYMBOLS_... list, or to KILN_UNTRACKED_SYMBOLS if "
+					    "changing it must not rebuild anything\n",
+					    portable_path(path), read->line, read->name);
+		else
+			message = xasprintf("%s:%d: %s reads %s, which it does not declare: add it to %s, so "
+					    "that changing it rebuilds %s\n", portable_path(path), read->line,
+					    r->name, read->name, field_value(r, "declare-in"), r->name);
+		report_undeclared(message);
+		free(message);
+	}
+}
+
+static void check_recipe_reads(const struct record *r, const char *path, const char *text)
+{
+	struct option_reads reads = { 0 };
+
+	scan_reads(text, &reads);
+	check_reads(r, path, &reads, 0);
+	free_reads(&reads);
 }
 
 /*
@@ -485,7 +620,7 @@ static const struct infra_file *infra_file(const char *path)
  * line: its appearing later adds a line, which changes the signature too.
  */
 static void add_config_lines(struct buf *out, struct name_set *symbols, struct field *prefixes,
-			     struct field *ignored)
+			     struct field *untracked)
 {
 	int i, j;
 
@@ -504,8 +639,8 @@ static void add_config_lines(struct buf *out, struct name_set *symbols, struct f
 		const struct config_entry *e = config_lookup(symbols->names[i]);
 		int skip = 0;
 
-		for (j = 0; ignored && j < ignored->count; j++)
-			skip |= !strcmp(ignored->values[j], symbols->names[i]);
+		for (j = 0; untracked && j < untracked->count; j++)
+			skip |= !strcmp(untracked->values[j], symbols->names[i]);
 		if (e && !skip)
 			buf_printf(out, "config %s %s\n", symbols->names[i], e->value);
 	}
@@ -594,14 +729,12 @@ static void compute(struct record *r)
 		buf_printf(out, "kind %s %s\n", r->name, f->values[0]);
 	for (i = 0; (f = find_field(r, "infra")) && i < f->count; i++) {
 		const struct infra_file *infra = infra_file(f->values[i]);
-		int k;
 
 		buf_printf(out, "infra %s %s\n", portable_path(infra->path), infra->digest);
-		for (k = 0; k < infra->symbols.count; k++)
-			name_set_add(&symbols, infra->symbols.names[k], strlen(infra->symbols.names[k]));
+		check_reads(r, infra->path, &infra->reads, 1);
 	}
 	if (*field_value(r, "recipe-dir"))
-		list_folder(out, field_value(r, "recipe-dir"), "file ", &symbols);
+		list_folder(out, field_value(r, "recipe-dir"), "file ", r);
 	for (i = 0; (f = find_field(r, "input")) && i < f->count; i++) {
 		file_digest(f->values[i], hex);
 		buf_printf(out, "input %s %s\n", portable_path(f->values[i]), hex);
@@ -616,7 +749,7 @@ static void compute(struct record *r)
 	}
 	for (i = 0; (f = find_field(r, "symbols")) && i < f->count; i++)
 		name_set_add(&symbols, f->values[i], strlen(f->values[i]));
-	add_config_lines(out, &symbols, find_field(r, "symbol-prefixes"), find_field(r, "ignore-symbols"));
+	add_config_lines(out, &symbols, find_field(r, "symbol-prefixes"), find_field(r, "untracked"));
 	add_dependencies(r, out);
 	sha256_string(out->data, out->len, r->signature);
 	r->state = 2;
@@ -853,6 +986,10 @@ int main(int argc, char **argv)
 	index_packages();
 	for (i = 0; i < n_records; i++)
 		compute(&records[i]);
+	if (undeclared.len) {
+		fprintf(stderr, "%s", undeclared.data);
+		die("options read but not declared: no signature was written (docs/rebuild-tracking.md)");
+	}
 	for (i = 0; i < n_records; i++) {
 		if (!strcmp(records[i].type, "package"))
 			write_package(&records[i]);
