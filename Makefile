@@ -126,7 +126,10 @@ include $(KILN_TOP)/package/pkg-kconfig.mk
 include $(KILN_TOP)/toolchain/toolchain.mk
 include $(sort $(wildcard $(KILN_TOP)/toolchain/*/*.mk $(KILN_TOP)/package/*/*.mk)) $(KILN_TOP)/linux/linux.mk
 include $(KILN_EXTERNAL_MKS)
-include $(KILN_TOP)/package/pkg-finalize.mk
+include $(KILN_TOP)/package/pkg-resolve.mk
+include $(KILN_TOP)/package/pkg-signatures.mk
+include $(KILN_TOP)/package/pkg-goals.mk
+include $(KILN_TOP)/package/pkg-info.mk
 include $(KILN_TOP)/fs/fs.mk
 endif
 

@@ -9,10 +9,12 @@
 # How it works, in order:
 #  1. Registration (this file, top): cheap, so that thousands of recipes
 #     parse quickly.  Defaults are applied where the values are used.
-#  2. package/pkg-finalize.mk picks the enabled packages and their
+#  2. package/pkg-resolve.mk picks the enabled packages and their
 #     dependencies once every recipe is read.
 #  3. support/tools/kiln-sig computes each enabled package's signature from
-#     its inputs and rewrites .kiln/signature only when it changed.
+#     its inputs (package/pkg-signatures.mk writes them down) and rewrites
+#     .kiln/signature only when it changed.  (package/pkg-goals.mk and
+#     pkg-info.mk add the per-package and information goals.)
 #  4. The step rules below: one stamp per step in output/build/<pkg>/, each
 #     depending on the previous one and, at the start, on the signature.
 #     Dependencies are order-only: what they change reaches us through our
