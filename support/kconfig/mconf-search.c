@@ -92,18 +92,6 @@ static int compare_hits(const void *a, const void *b)
 	return x->order - y->order;
 }
 
-static struct menu *next_in_tree(struct menu *menu)
-{
-	if (menu->list)
-		return menu->list;
-	while (menu) {
-		if (menu->next)
-			return menu->next;
-		menu = menu->parent;
-	}
-	return NULL;
-}
-
 /* symbols with a name or a prompt, menus; not comments */
 static bool searchable(struct menu *menu)
 {
@@ -112,40 +100,54 @@ static bool searchable(struct menu *menu)
 	return menu->prompt && menu->prompt->kind == P_MENU;
 }
 
+struct search {
+	char **words;
+	int nwords;
+	struct hit *hits;
+	int n, cap;
+	int order;		/* of the entry in the menu tree */
+};
+
+static void add_hit(struct search *s, struct menu *menu, int rank)
+{
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 64;
+		s->hits = xrealloc(s->hits, (size_t)s->cap * sizeof(*s->hits));
+	}
+	s->hits[s->n++] = (struct hit){ .menu = menu, .rank = rank, .order = s->order };
+}
+
+/* the entries below parent, each before what it holds, as the menus list them */
+static void search_below(struct search *s, struct menu *parent)
+{
+	for (struct menu *m = parent->list; m; m = m->next) {
+		int rank = searchable(m) ? rank_of(m, s->words, s->nwords) : -1;
+
+		if (rank >= 0)
+			add_hit(s, m, rank);
+		s->order++;
+		search_below(s, m);
+	}
+}
+
 struct menu **search_menus(const char *query, int *count)
 {
-	struct hit *hits = NULL;
+	struct search s = { 0 };
 	struct menu **result;
-	int nwords, n = 0, cap = 0, order = 0;
-	char **words = query_words(query, &nwords);
 
-	for (struct menu *m = rootmenu.list; m && nwords; m = next_in_tree(m), order++) {
-		int rank;
-
-		if (!searchable(m))
-			continue;
-		rank = rank_of(m, words, nwords);
-		if (rank < 0)
-			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 64;
-			hits = xrealloc(hits, (size_t)cap * sizeof(*hits));
-		}
-		hits[n].menu = m;
-		hits[n].rank = rank;
-		hits[n].order = order;
-		n++;
-	}
-	if (n)
-		qsort(hits, (size_t)n, sizeof(*hits), compare_hits);
-	result = xcalloc((size_t)n + 1, sizeof(*result));
-	for (int i = 0; i < n; i++)
-		result[i] = hits[i].menu;
-	free(hits);
-	for (int i = 0; i < nwords; i++)
-		free(words[i]);
-	free(words);
-	*count = n;
+	s.words = query_words(query, &s.nwords);
+	if (s.nwords)
+		search_below(&s, &rootmenu);
+	if (s.n)
+		qsort(s.hits, (size_t)s.n, sizeof(*s.hits), compare_hits);
+	result = xcalloc((size_t)s.n + 1, sizeof(*result));
+	for (int i = 0; i < s.n; i++)
+		result[i] = s.hits[i].menu;
+	free(s.hits);
+	for (int i = 0; i < s.nwords; i++)
+		free(s.words[i]);
+	free(s.words);
+	*count = s.n;
 	return result;
 }
 

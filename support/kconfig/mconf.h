@@ -6,6 +6,7 @@
  *                   message and question dialogs, the text viewer
  *   mconf-input.c   the one-line editor of the input dialog
  *   mconf-search.c  '/': matching symbols and menus, the result list
+ *   mconf-entry.c   one entry wherever it is shown: its value, its help
  */
 #ifndef MCONF_H
 #define MCONF_H
@@ -77,7 +78,7 @@ struct menu **search_menus(const char *query, int *count);
 /* asks for a query, lists the results: the entry chosen, or NULL */
 struct menu *search_dialog(void);
 
-/* ---- mconf.c ---- */
+/* ---- mconf-entry.c ---- */
 
 void show_entry_help(struct menu *menu);
 /* "value" of an entry as the menus show it: "y", "\"text\"", "" */
