@@ -74,7 +74,7 @@ int password_main(int argc, char **argv);
 int users_main(int argc, char **argv);
 int devices_main(int argc, char **argv);
 
-/* ---- reading tables (kiln-rootfs.c) ----------------------------------- */
+/* ---- reading tables (kiln-rootfs-table.c) ----------------------------- */
 
 struct table {
 	const char *path;
