@@ -2,8 +2,10 @@
 #
 # linux-headers: the kernel's UAPI headers (<linux/...>, <asm/...>) in
 # staging, from the kernel's own source, for musl's users.  Never the host's.
+# Always the long-term release of linux/Config.in, whatever the kernel.
 
-LINUX_HEADERS_VERSION = 6.1.180
+LINUX_HEADERS_VERSION = $(call qstrip,$(KILN_LINUX_KERNEL_LATEST_6_1_VERSION))
+LINUX_HEADERS_CONFIG_SYMBOLS = KILN_LINUX_KERNEL_LATEST_6_1_VERSION
 LINUX_HEADERS_SITE = https://cdn.kernel.org/pub/linux/kernel/v6.x
 LINUX_HEADERS_SOURCE = linux-$(LINUX_HEADERS_VERSION).tar.xz
 # the same file as the kernel's, kept once in dl/linux/
