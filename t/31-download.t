@@ -27,7 +27,8 @@ trap 'exit 143' TERM
 
 # ------------------------------------------------------------------ helpers
 
-n=0 failures=0
+# shellcheck source=../support/testing/tap.sh
+. "$repo/support/testing/tap.sh"
 out=$work/out err=$work/err
 
 # t_begin DESCRIPTION; want WHAT COMMAND...; t_end: one TAP test made of
@@ -43,21 +44,15 @@ want() {
 	"$@" || t_bad="$t_bad$what"$'\n'
 }
 t_end() {
-	n=$((n + 1))
 	if [ -z "$t_bad" ]; then
-		echo "ok $n - $t_desc"
+		ok "$t_desc"
 		return
 	fi
-	failures=$((failures + 1))
-	echo "not ok $n - $t_desc"
+	not_ok "$t_desc"
 	printf '%s' "$t_bad" | sed 's/^/#   failed: /'
-	echo "#   exit status: $rc"
+	tap_diag "  exit status: $rc"
 	sed 's/^/#   stdout: /' "$out"
 	sed 's/^/#   stderr: /' "$err"
-}
-skip() {
-	n=$((n + 1))
-	echo "ok $n # skip $1"
 }
 
 # run ARGS...: kiln-download with the common arguments; sets rc.
@@ -388,11 +383,11 @@ printf 'sha256  faeeb244c35a348a334f4a59e44626ee870fb07b6884d68c10ae8bc19f83a694
 
 if ! apt-cache showsrc --only-source musl 2>/dev/null | grep -qx 'Package: musl'; then
 	why="apt has no deb-src entries (apt-get source cannot work)"
-	skip "$why"
-	skip "$why"
-	skip "$why"
-	skip "$why"
-	skip "$why"
+	tap_skip "$why"
+	tap_skip "$why"
+	tap_skip "$why"
+	tap_skip "$why"
+	tap_skip "$why"
 else
 	t_begin "Debian fallback: musl 1.2.3"
 	d=$work/dl-debian
@@ -462,5 +457,4 @@ else
 	t_end
 fi
 
-echo "1..$n"
-[ "$failures" -eq 0 ]
+tap_done

@@ -9,9 +9,13 @@
 # forking this bash for each of them.
 #
 # The format of the "case" files (and of the "run" lines in the "expect"
-# files of the error cases) is described in cases/README.
+# files of the error cases) is described in cases/README.  The runners
+# print TAP with support/testing/tap.sh, which this file sources.
 
 shopt -s nullglob dotglob globstar
+
+# shellcheck source=../../testing/tap.sh
+. "${BASH_SOURCE[0]%/*}/../../testing/tap.sh"
 
 # CPU seconds allowed for a single conf invocation (ulimit -t).
 KT_TIMEOUT=${KT_TIMEOUT:-10}
@@ -40,18 +44,6 @@ kt_src=''         # copy of the case directory
 kt_cwd=''         # where conf runs
 kt_srctree=''     # value for srctree, if any
 kt_envs=()        # NAME=VALUE settings of the case
-
-# kt_fail NAME DIAGNOSTIC...: report a single failed test and exit.
-kt_fail() {
-	local line
-	echo "1..1"
-	echo "not ok 1 - $1"
-	shift
-	for line in "$@"; do
-		echo "# $line"
-	done
-	exit 1
-}
 
 # kt_trim VAR STRING: set VAR to STRING without leading/trailing blanks.
 kt_trim() {
