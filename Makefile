@@ -53,6 +53,8 @@ KILN_TOOLS_BUILD := $(KILN_BUILD_DIR)/kiln-tools
 KILN_SIG := $(KILN_TOOLS_BUILD)/kiln-sig
 KILN_TREE := $(KILN_TOOLS_BUILD)/kiln-tree
 KILN_ROOTFS := $(KILN_TOOLS_BUILD)/kiln-rootfs
+# the C library both share (support/lib): a change rebuilds the engine and the tools
+KILN_LIB_SOURCES := $(wildcard $(KILN_TOP)/support/lib/*.[ch]) $(KILN_TOP)/support/lib/lib.mk
 KILN_STEP := $(KILN_TOP)/support/scripts/kiln-step
 KILN_DOWNLOAD := $(KILN_TOP)/support/download/kiln-download
 
@@ -158,7 +160,8 @@ check:
 
 tools: $(KILN_SIG)
 
-$(KILN_SIG) $(KILN_TREE) $(KILN_ROOTFS) &: $(wildcard $(KILN_TOP)/support/tools/*.[ch]) $(KILN_TOP)/support/tools/Makefile
+$(KILN_SIG) $(KILN_TREE) $(KILN_ROOTFS) &: $(wildcard $(KILN_TOP)/support/tools/*.[ch]) $(KILN_TOP)/support/tools/Makefile \
+		$(KILN_LIB_SOURCES)
 	$(Q)$(MAKE) -s -C $(KILN_TOP)/support/tools O=$(KILN_TOOLS_BUILD)
 
 clean:

@@ -13,6 +13,9 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "strbuf.h"
+#include "xalloc.h"
+
 /* ---- tristate values ---- */
 
 enum tri { TRI_N, TRI_M, TRI_Y };
@@ -155,26 +158,7 @@ struct menu {
 extern struct menu rootmenu;
 extern struct kfile *file_list;
 
-/* ---- util.c ---- */
-
-void *xmalloc(size_t size);
-void *xcalloc(size_t n, size_t size);
-void *xrealloc(void *p, size_t size);
-char *xstrdup(const char *s);
-char *xstrndup(const char *s, size_t n);
-
-struct strbuf {
-	char *buf;
-	size_t len, cap;
-};
-void sb_add(struct strbuf *sb, const char *s, size_t n);
-void sb_adds(struct strbuf *sb, const char *s);
-void sb_addc(struct strbuf *sb, char c);
-void sb_addf(struct strbuf *sb, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-const char *sb_str(struct strbuf *sb);	/* never NULL */
-char *sb_detach(struct strbuf *sb);
-void sb_free(struct strbuf *sb);
+/* ---- util.c (memory and strings: support/lib/xalloc.h, strbuf.h) ---- */
 
 /* diagnostics: "file:line: warning: ..." on stderr */
 extern int kc_errors, kc_warnings;

@@ -18,15 +18,19 @@ KILN_CONF_ENV := \
 	KILN_OUTPUT=$(O)
 KILN_CONF_RUN = $(KILN_CONF_ENV) $(KILN_CONF)
 
-$(KILN_CONF): $(wildcard $(KILN_TOP)/support/kconfig/*.[ch]) $(KILN_TOP)/support/kconfig/Makefile
+# The engine's sources, and the library it shares with support/tools.
+KILN_KCONFIG_SOURCES := $(wildcard $(KILN_TOP)/support/kconfig/*.[ch]) \
+	$(KILN_TOP)/support/kconfig/Makefile $(KILN_LIB_SOURCES)
+
+$(KILN_CONF): $(KILN_KCONFIG_SOURCES)
 	$(Q)$(MAKE) -s -C $(KILN_TOP)/support/kconfig O=$(KILN_KCONFIG_BUILD) $(KILN_CONF)
 
 # kconfig merge|diff|tweak (kconfig packages merge their fragments with it)
-$(KILN_KCONFIG_TOOL): $(wildcard $(KILN_TOP)/support/kconfig/*.[ch]) $(KILN_TOP)/support/kconfig/Makefile
+$(KILN_KCONFIG_TOOL): $(KILN_KCONFIG_SOURCES)
 	$(Q)$(MAKE) -s -C $(KILN_TOP)/support/kconfig O=$(KILN_KCONFIG_BUILD) $(KILN_KCONFIG_TOOL)
 
 # menuconfig's front end, built the same way (it needs libncurses-dev)
-$(KILN_MCONF): $(wildcard $(KILN_TOP)/support/kconfig/*.[ch]) $(KILN_TOP)/support/kconfig/Makefile
+$(KILN_MCONF): $(KILN_KCONFIG_SOURCES)
 	$(Q)$(MAKE) -s -C $(KILN_TOP)/support/kconfig O=$(KILN_KCONFIG_BUILD) $(KILN_MCONF)
 
 # Every defconfig Kiln knows about: configs/ first, then each external tree's.

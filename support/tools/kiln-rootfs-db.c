@@ -79,7 +79,7 @@ static int open_etc(int make)
 static char *read_at(int dir, const char *name)
 {
 	int fd = dir < 0 ? -1 : openat(dir, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-	struct buf b = { 0 };
+	struct strbuf b = { 0 };
 	char chunk[16384];
 	ssize_t n;
 
@@ -93,13 +93,13 @@ static char *read_at(int dir, const char *name)
 			die("cannot read %s/etc/%s: %s", root_name(), name, strerror(errno));
 		return NULL;
 	}
-	buf_add(&b, "", 0);
+	sb_add(&b, "", 0);
 	while ((n = read(fd, chunk, sizeof(chunk))) > 0)
-		buf_add(&b, chunk, (size_t)n);
+		sb_add(&b, chunk, (size_t)n);
 	if (n < 0)
 		die("cannot read %s/etc/%s: %s", root_name(), name, strerror(errno));
 	close(fd);
-	return b.data;
+	return b.buf;
 }
 
 void db_load(struct db *db, const char *name)
@@ -173,18 +173,18 @@ void db_put(struct db *db, const char *text)
 	*line = fresh;
 }
 
-static void join(struct db *db, struct buf *out)
+static void join(struct db *db, struct strbuf *out)
 {
 	int i, j;
 
-	buf_add(out, "", 0);
+	sb_add(out, "", 0);
 	for (i = 0; i < db->n; i++) {
 		for (j = 0; j < db->lines[i].n; j++) {
 			if (j)
-				buf_add(out, ":", 1);
-			buf_add(out, db->lines[i].field[j], strlen(db->lines[i].field[j]));
+				sb_add(out, ":", 1);
+			sb_add(out, db->lines[i].field[j], strlen(db->lines[i].field[j]));
 		}
-		buf_add(out, "\n", 1);
+		sb_add(out, "\n", 1);
 	}
 }
 
@@ -207,13 +207,13 @@ static void copy_attributes(struct db *db, int fd, mode_t new_mode)
 
 void db_save(struct db *db, mode_t new_mode)
 {
-	struct buf out = { 0 };
+	struct strbuf out = { 0 };
 	char *tmp;
 	int fd;
 
 	join(db, &out);
-	if (db->exists && !strcmp(out.data, db->original)) {
-		buf_free(&out);
+	if (db->exists && !strcmp(out.buf, db->original)) {
+		sb_free(&out);
 		return;
 	}
 	if (db->etc_fd < 0)
@@ -224,12 +224,12 @@ void db_save(struct db *db, mode_t new_mode)
 	if (fd < 0)
 		die("cannot create %s/etc/%s: %s", root_name(), tmp, strerror(errno));
 	copy_attributes(db, fd, new_mode);
-	if (write(fd, out.data, out.len) != (ssize_t)out.len || close(fd))
+	if (write(fd, out.buf, out.len) != (ssize_t)out.len || close(fd))
 		die("cannot write %s/etc/%s: %s", root_name(), tmp, strerror(errno));
 	if (renameat(db->etc_fd, tmp, db->etc_fd, db->name))
 		die("cannot rename %s/etc/%s: %s", root_name(), tmp, strerror(errno));
 	free(tmp);
-	buf_free(&out);
+	sb_free(&out);
 }
 
 void db_free(struct db *db)

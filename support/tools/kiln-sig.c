@@ -47,7 +47,7 @@ struct record {
 	/* computed */
 	int state;		/* 0 new, 1 in progress, 2 done */
 	char signature[65];
-	struct buf inputs;
+	struct strbuf inputs;
 	struct record **closure;
 	int n_closure, closure_cap;
 	unsigned closure_mark;	/* == closure_generation: already in the closure being built */
@@ -206,7 +206,7 @@ static int compare_config(const void *a, const void *b)
 static void add_config(const char *name, size_t len, const char *value)
 {
 	config = xrealloc(config, sizeof(*config) * (size_t)(n_config + 1));
-	config[n_config].name = strndup(name, len);
+	config[n_config].name = xstrndup(name, len);
 	config[n_config].value = xstrdup(value);
 	n_config++;
 }
@@ -276,7 +276,7 @@ static void name_set_add(struct name_set *set, const char *name, size_t len)
 		if (strlen(set->names[i]) == len && !strncmp(set->names[i], name, len))
 			return;
 	set->names = xrealloc(set->names, sizeof(char *) * (size_t)(set->count + 1));
-	set->names[set->count++] = strndup(name, len);
+	set->names[set->count++] = xstrndup(name, len);
 }
 
 static int is_symbol_char(char c)
@@ -303,7 +303,7 @@ struct option_reads {
 
 static void add_read(struct option_reads *r, const char *name, size_t len, int line)
 {
-	char *symbol = strndup(name, len);
+	char *symbol = xstrndup(name, len);
 
 	if (!config_lookup(symbol)) {
 		free(symbol);
@@ -433,7 +433,7 @@ static void walk_tree(const char *dir, const char *rel,
 }
 
 struct listing {
-	struct buf *out;
+	struct strbuf *out;
 	const char *prefix;	/* line prefix, e.g. "file " */
 	int by_content;		/* 0: size and time only (override trees) */
 	struct record *reader;	/* recipe folders: whose declarations its .mk files check */
@@ -462,13 +462,13 @@ static void list_entry(const char *path, const char *rel, const struct stat *st,
 		if (n < 0)
 			die("cannot read link %s: %s", path, strerror(errno));
 		target[n] = '\0';
-		buf_printf(l->out, "%s%s link:%s\n", l->prefix, rel, target);
+		sb_addf(l->out, "%s%s link:%s\n", l->prefix, rel, target);
 		return;
 	}
 	if (!S_ISREG(st->st_mode))
 		return;
 	if (!l->by_content) {
-		buf_printf(l->out, "%s%s %lld.%09ld:%lld\n", l->prefix, rel, (long long)st->st_mtim.tv_sec,
+		sb_addf(l->out, "%s%s %lld.%09ld:%lld\n", l->prefix, rel, (long long)st->st_mtim.tv_sec,
 			   st->st_mtim.tv_nsec, (long long)st->st_size);
 		return;
 	}
@@ -485,11 +485,11 @@ static void list_entry(const char *path, const char *rel, const struct stat *st,
 	} else {
 		file_digest(path, hex);
 	}
-	buf_printf(l->out, "%s%s %s%s\n", l->prefix, rel, hex, st->st_mode & 0100 ? ":x" : "");
+	sb_addf(l->out, "%s%s %s%s\n", l->prefix, rel, hex, st->st_mode & 0100 ? ":x" : "");
 }
 
 /* One line per file of the folder (recipe folders: reasons can name the file). */
-static void list_folder(struct buf *out, const char *dir, const char *prefix, struct record *reader)
+static void list_folder(struct strbuf *out, const char *dir, const char *prefix, struct record *reader)
 {
 	struct listing l = { out, prefix, 1, reader };
 
@@ -499,16 +499,16 @@ static void list_folder(struct buf *out, const char *dir, const char *prefix, st
 /* One digest for a whole tree (local sources, overlays). */
 static void tree_digest(const char *dir, int by_content, char hex[65])
 {
-	struct buf listing = { 0 };
+	struct strbuf listing = { 0 };
 	struct listing l = { &listing, "", by_content, NULL };
 	struct stat st;
 
 	if (stat(dir, &st) || !S_ISDIR(st.st_mode))
 		die("source folder %s does not exist", dir);
-	buf_add(&listing, "", 0);
+	sb_add(&listing, "", 0);
 	walk_tree(dir, "", list_entry, &l);
-	sha256_string(listing.data, listing.len, hex);
-	buf_free(&listing);
+	sha256_string(listing.buf, listing.len, hex);
+	sb_free(&listing);
 }
 
 /* ---- signatures -------------------------------------------------------- */
@@ -556,7 +556,7 @@ static const struct infra_file *infra_file(const char *path)
  * option read by a recipe or an infrastructure file and declared nowhere is
  * an error: a change of it would rebuild nothing.
  */
-static struct buf undeclared;
+static struct strbuf undeclared;
 
 static int in_field(const struct record *r, const char *key, const char *name, int as_prefix)
 {
@@ -578,8 +578,8 @@ static int declares(const struct record *r, const char *name)
 /* Adds the message once (an infrastructure file serves many records). */
 static void report_undeclared(const char *message)
 {
-	if (!undeclared.data || !strstr(undeclared.data, message))
-		buf_printf(&undeclared, "%s", message);
+	if (!undeclared.buf || !strstr(undeclared.buf, message))
+		sb_addf(&undeclared, "%s", message);
 }
 
 static void check_reads(const struct record *r, const char *path, const struct option_reads *reads, int infra)
@@ -619,7 +619,7 @@ static void check_recipe_reads(const struct record *r, const char *path, const c
  * The values of the symbols in .config.  A symbol that is not in it gets no
  * line: its appearing later adds a line, which changes the signature too.
  */
-static void add_config_lines(struct buf *out, struct name_set *symbols, struct field *prefixes,
+static void add_config_lines(struct strbuf *out, struct name_set *symbols, struct field *prefixes,
 			     struct field *untracked)
 {
 	int i, j;
@@ -642,7 +642,7 @@ static void add_config_lines(struct buf *out, struct name_set *symbols, struct f
 		for (j = 0; untracked && j < untracked->count; j++)
 			skip |= !strcmp(untracked->values[j], symbols->names[i]);
 		if (e && !skip)
-			buf_printf(out, "config %s %s\n", symbols->names[i], e->value);
+			sb_addf(out, "config %s %s\n", symbols->names[i], e->value);
 	}
 }
 
@@ -677,7 +677,7 @@ static void build_closure(struct record *r, struct field *deps)
 
 static void compute(struct record *r);
 
-static void add_dependencies(struct record *r, struct buf *out)
+static void add_dependencies(struct record *r, struct strbuf *out)
 {
 	struct field *deps = find_field(r, "depends");
 	struct field *members = find_field(r, "members");
@@ -703,7 +703,7 @@ static void add_dependencies(struct record *r, struct buf *out)
 			if (i && !strcmp(names[i], names[i - 1]))
 				continue;
 			compute(dep);
-			buf_printf(out, "%s %s %s\n", label, dep->name, dep->signature);
+			sb_addf(out, "%s %s %s\n", label, dep->name, dep->signature);
 		}
 		free(names);
 	}
@@ -714,7 +714,7 @@ static void compute(struct record *r)
 {
 	struct name_set symbols = { 0 };
 	struct field *f;
-	struct buf *out = &r->inputs;
+	struct strbuf *out = &r->inputs;
 	char hex[65];
 	int i;
 
@@ -723,35 +723,35 @@ static void compute(struct record *r)
 	if (r->state == 1)
 		die("dependency cycle through %s %s (see its _DEPENDENCIES)", r->type, r->name);
 	r->state = 1;
-	buf_add(out, "", 0);
-	buf_printf(out, "%s %s %s\n", r->type, r->name, field_value(r, "version"));
+	sb_add(out, "", 0);
+	sb_addf(out, "%s %s %s\n", r->type, r->name, field_value(r, "version"));
 	if ((f = find_field(r, "kind")))
-		buf_printf(out, "kind %s %s\n", r->name, f->values[0]);
+		sb_addf(out, "kind %s %s\n", r->name, f->values[0]);
 	for (i = 0; (f = find_field(r, "infra")) && i < f->count; i++) {
 		const struct infra_file *infra = infra_file(f->values[i]);
 
-		buf_printf(out, "infra %s %s\n", portable_path(infra->path), infra->digest);
+		sb_addf(out, "infra %s %s\n", portable_path(infra->path), infra->digest);
 		check_reads(r, infra->path, &infra->reads, 1);
 	}
 	if (*field_value(r, "recipe-dir"))
 		list_folder(out, field_value(r, "recipe-dir"), "file ", r);
 	for (i = 0; (f = find_field(r, "input")) && i < f->count; i++) {
 		file_digest(f->values[i], hex);
-		buf_printf(out, "input %s %s\n", portable_path(f->values[i]), hex);
+		sb_addf(out, "input %s %s\n", portable_path(f->values[i]), hex);
 	}
 	for (i = 0; (f = find_field(r, "source-tree")) && i < f->count; i++) {
 		tree_digest(f->values[i], 1, hex);
-		buf_printf(out, "source-tree %s %s\n", portable_path(f->values[i]), hex);
+		sb_addf(out, "source-tree %s %s\n", portable_path(f->values[i]), hex);
 	}
 	for (i = 0; (f = find_field(r, "override-tree")) && i < f->count; i++) {
 		tree_digest(f->values[i], 0, hex);
-		buf_printf(out, "override-tree %s %s\n", portable_path(f->values[i]), hex);
+		sb_addf(out, "override-tree %s %s\n", portable_path(f->values[i]), hex);
 	}
 	for (i = 0; (f = find_field(r, "symbols")) && i < f->count; i++)
 		name_set_add(&symbols, f->values[i], strlen(f->values[i]));
 	add_config_lines(out, &symbols, find_field(r, "symbol-prefixes"), find_field(r, "untracked"));
 	add_dependencies(r, out);
-	sha256_string(out->data, out->len, r->signature);
+	sha256_string(out->buf, out->len, r->signature);
 	r->state = 2;
 	for (i = 0; i < symbols.count; i++)
 		free(symbols.names[i]);
@@ -790,20 +790,20 @@ static int same_line(const char *a, const char *b)
 	return la == lb && !strncmp(a, b, la);
 }
 
-static void note_change(struct buf *why, int *count, const char *line, size_t len, const char *what)
+static void note_change(struct strbuf *why, int *count, const char *line, size_t len, const char *what)
 {
 	if (++*count <= 4)
-		buf_printf(why, "%s%.*s %s", *count > 1 ? ", " : "", (int)len, line, what);
+		sb_addf(why, "%s%.*s %s", *count > 1 ? ", " : "", (int)len, line, what);
 }
 
 /* Prints one line saying which inputs changed since the last build. */
 static void explain(const struct record *r, const char *old)
 {
-	struct buf why = { 0 };
+	struct strbuf why = { 0 };
 	const char *p;
 	int count = 0;
 
-	for (p = r->inputs.data; *p; p = strchr(p, '\n') + 1) {
+	for (p = r->inputs.buf; *p; p = strchr(p, '\n') + 1) {
 		size_t len = key_length(p);
 		const char *was = find_line(old, p, len);
 
@@ -815,14 +815,14 @@ static void explain(const struct record *r, const char *old)
 	for (p = old; *p && strchr(p, '\n'); p = strchr(p, '\n') + 1) {
 		size_t len = key_length(p);
 
-		if (!find_line(r->inputs.data, p, len))
+		if (!find_line(r->inputs.buf, p, len))
 			note_change(&why, &count, p, len, "removed");
 	}
 	if (count > 4)
-		buf_printf(&why, " and %d more", count - 4);
+		sb_addf(&why, " and %d more", count - 4);
 	if (count)
-		fprintf(stderr, ">>> %s: inputs changed: %s\n", r->name, why.data);
-	buf_free(&why);
+		fprintf(stderr, ">>> %s: inputs changed: %s\n", r->name, why.buf);
+	sb_free(&why);
 }
 
 /* ---- interrupted steps ------------------------------------------------- */
@@ -914,7 +914,7 @@ static void write_package(struct record *r)
 	char *build_dir = xasprintf("%s/build/%s", output_dir, r->name);
 	char *state_dir = xasprintf("%s/.kiln", build_dir);
 	char *path;
-	struct buf deps = { 0 };
+	struct strbuf deps = { 0 };
 	char *old;
 	int i, restart;
 
@@ -922,7 +922,7 @@ static void write_package(struct record *r)
 	restart = check_interrupted(r, build_dir);
 	path = xasprintf("%s/inputs", state_dir);
 	old = read_file(path, NULL);
-	if (old && !strcmp(old, r->inputs.data) && !restart) {
+	if (old && !strcmp(old, r->inputs.buf) && !restart) {
 		/*
 		 * Same inputs: same signature, and the same closure (the
 		 * inputs name the dependencies and their signatures).
@@ -936,16 +936,16 @@ static void write_package(struct record *r)
 	if (old)
 		explain(r, old);
 	free(old);
-	write_if_changed(path, r->inputs.data, r->inputs.len);
+	write_if_changed(path, r->inputs.buf, r->inputs.len);
 	free(path);
 
-	buf_add(&deps, "", 0);
+	sb_add(&deps, "", 0);
 	for (i = 0; i < r->n_closure; i++)
-		buf_printf(&deps, "%s\n", r->closure[i]->name);
+		sb_addf(&deps, "%s\n", r->closure[i]->name);
 	path = xasprintf("%s/deps", state_dir);
-	write_if_changed(path, deps.data, deps.len);
+	write_if_changed(path, deps.buf, deps.len);
 	free(path);
-	buf_free(&deps);
+	sb_free(&deps);
 
 	path = xasprintf("%s/signature", state_dir);
 	if (!write_if_changed(path, r->signature, 64) && restart && utimensat(AT_FDCWD, path, NULL, 0))
@@ -962,7 +962,7 @@ static void write_stage(struct record *r)
 
 	make_dirs(dir);
 	path = xasprintf("%s/stage-%s.inputs", dir, r->name);
-	write_if_changed(path, r->inputs.data, r->inputs.len);
+	write_if_changed(path, r->inputs.buf, r->inputs.len);
 	free(path);
 	path = xasprintf("%s/stage-%s.signature", dir, r->name);
 	write_if_changed(path, r->signature, 64);
@@ -987,7 +987,7 @@ int main(int argc, char **argv)
 	for (i = 0; i < n_records; i++)
 		compute(&records[i]);
 	if (undeclared.len) {
-		fprintf(stderr, "%s", undeclared.data);
+		fprintf(stderr, "%s", undeclared.buf);
 		die("options read but not declared: no signature was written (docs/rebuild-tracking.md)");
 	}
 	for (i = 0; i < n_records; i++) {

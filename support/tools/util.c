@@ -37,100 +37,30 @@ void warn(const char *fmt, ...)
 	va_end(ap);
 }
 
-void *xmalloc(size_t size)
-{
-	void *p = malloc(size ? size : 1);
-
-	if (!p)
-		die("out of memory");
-	return p;
-}
-
-void *xrealloc(void *ptr, size_t size)
-{
-	void *p = realloc(ptr, size ? size : 1);
-
-	if (!p)
-		die("out of memory");
-	return p;
-}
-
-char *xstrdup(const char *s)
-{
-	size_t len = strlen(s) + 1;
-
-	return memcpy(xmalloc(len), s, len);
-}
-
-char *xasprintf(const char *fmt, ...)
-{
-	va_list ap;
-	char *s;
-
-	va_start(ap, fmt);
-	if (vasprintf(&s, fmt, ap) < 0)
-		die("out of memory");
-	va_end(ap);
-	return s;
-}
-
-void buf_add(struct buf *b, const char *s, size_t len)
-{
-	if (b->len + len + 1 > b->cap) {
-		b->cap = (b->len + len + 1) * 2;
-		b->data = xrealloc(b->data, b->cap);
-	}
-	memcpy(b->data + b->len, s, len);
-	b->len += len;
-	b->data[b->len] = '\0';
-}
-
-void buf_printf(struct buf *b, const char *fmt, ...)
-{
-	va_list ap;
-	char *s;
-	int n;
-
-	va_start(ap, fmt);
-	n = vasprintf(&s, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		die("out of memory");
-	buf_add(b, s, (size_t)n);
-	free(s);
-}
-
-void buf_free(struct buf *b)
-{
-	free(b->data);
-	b->data = NULL;
-	b->len = b->cap = 0;
-}
-
 char *read_file(const char *path, size_t *len)
 {
-	struct buf b = { 0 };
+	struct strbuf b = { 0 };
 	char chunk[65536];
 	ssize_t n;
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 
 	if (fd < 0)
 		return NULL;
-	buf_add(&b, "", 0);
+	sb_add(&b, "", 0);
 	while ((n = read(fd, chunk, sizeof(chunk))) > 0)
-		buf_add(&b, chunk, (size_t)n);
+		sb_add(&b, chunk, (size_t)n);
 	if (n < 0) {
 		int saved = errno;
 
 		close(fd);
-		buf_free(&b);
+		sb_free(&b);
 		errno = saved;
 		return NULL;
 	}
 	close(fd);
 	if (len)
 		*len = b.len;
-	return b.data;
+	return b.buf;
 }
 
 int write_if_changed(const char *path, const char *data, size_t len)

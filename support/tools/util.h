@@ -1,28 +1,21 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Small helpers shared by Kiln's host tools. */
+/*
+ * Small helpers shared by Kiln's host tools: messages and files.  Memory
+ * and growable strings come from support/lib (xalloc.h, strbuf.h).
+ */
 #ifndef KILN_TOOLS_UTIL_H
 #define KILN_TOOLS_UTIL_H
 
 #include <stdarg.h>
 #include <stddef.h>
 
+#include "strbuf.h"
+#include "xalloc.h"
+
 extern const char *program_name;
 
 __attribute__((noreturn, format(printf, 1, 2))) void die(const char *fmt, ...);
 __attribute__((format(printf, 1, 2))) void warn(const char *fmt, ...);
-void *xmalloc(size_t size);
-void *xrealloc(void *ptr, size_t size);
-char *xstrdup(const char *s);
-__attribute__((format(printf, 1, 2))) char *xasprintf(const char *fmt, ...);
-
-/* A growable string. */
-struct buf {
-	char *data;
-	size_t len, cap;
-};
-void buf_add(struct buf *b, const char *s, size_t len);
-__attribute__((format(printf, 2, 3))) void buf_printf(struct buf *b, const char *fmt, ...);
-void buf_free(struct buf *b);
 
 /* The whole file, NUL-terminated; NULL with errno set when it cannot be read. */
 char *read_file(const char *path, size_t *len);
