@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "configfile.h"
 #include "kconfig.h"
 
 static bool conf_changed;
@@ -89,23 +90,6 @@ static void read_warning(const char *fmt, ...)
 
 /* ---- reading ---- */
 
-static bool parse_string_value(char *p, char **out)
-{
-	char *q;
-
-	if (*p++ != '"')
-		return false;
-	for (q = p; (q = strpbrk(q, "\"\\")); q++) {
-		if (*q == '"') {
-			*q = 0;
-			*out = p;
-			return true;
-		}
-		memmove(q, q + 1, strlen(q));
-	}
-	return false;
-}
-
 /* store one value from a CONFIG_FOO=... line; false when it is unusable */
 static bool set_value(struct symbol *sym, int slot, char *p)
 {
@@ -138,7 +122,8 @@ static bool set_value(struct symbol *sym, int slot, char *p)
 					     config_prefix(), sym->name);
 				return true;
 			}
-			if (!parse_string_value(p, &text)) {
+			text = config_unquote(p, NULL);
+			if (!text) {
 				read_warning("unterminated string value for %s%s: add the closing '\"'",
 					     config_prefix(), sym->name);
 				return false;
@@ -247,16 +232,76 @@ static FILE *open_default_config(const char **name)
 	return f;
 }
 
-int conf_read_simple(const char *name, int slot)
+/* forget what slot held: a file is read afresh */
+static void clear_slot(int slot)
 {
 	unsigned flag = SF_DEF(slot);
 	struct symbol *sym;
-	char *line = NULL;
-	size_t cap = 0;
-	const char *prefix = config_prefix();
-	size_t plen = strlen(prefix);
-	FILE *in;
 	int i;
+
+	for_all_symbols(i, sym) {
+		sym->flags |= SF_CHANGED;
+		sym->flags &= ~(flag | SF_VALID);
+		if (sym_is_choice(sym))
+			sym->flags |= flag;
+		free(sym->def[slot].str);
+		sym->def[slot].str = NULL;
+		sym->def[slot].sel = NULL;
+		sym->def[slot].tri = TRI_N;
+	}
+}
+
+static void warn_set_again(struct symbol *sym, int slot)
+{
+	if (sym->flags & SF_DEF(slot))
+		read_warning("%s%s is set again; the last value wins", config_prefix(), sym->name);
+}
+
+/* one line of a configuration file: the symbol it set, or NULL */
+static struct symbol *read_config_line(struct config_line *l, int slot)
+{
+	struct symbol *sym = NULL;
+
+	switch (l->kind) {
+	case CONFIG_UNSET:
+		sym = symbol_for_line(l->name, slot, true);
+		if (!sym)
+			break;
+		warn_set_again(sym, slot);
+		if (sym->type == TYPE_BOOL || sym->type == TYPE_TRISTATE) {
+			sym->def[slot].tri = TRI_N;
+			sym->flags |= SF_DEF(slot);
+		}
+		break;
+	case CONFIG_SET:
+		sym = symbol_for_line(l->name, slot, false);
+		if (!sym)
+			break;
+		warn_set_again(sym, slot);
+		if (!set_value(sym, slot, l->value))
+			sym = NULL;
+		break;
+	case CONFIG_NO_EQUALS:
+		if (slot == DEF_USER && *l->name)
+			read_warning("line has no '=': %.*s", (int)strcspn(l->text, "\r"), l->text);
+		break;
+	case CONFIG_OTHER:
+		/* as in Linux, a line that begins with a carriage return passes */
+		if (l->text[0] != '\r')
+			read_warning("unexpected data: %.*s", (int)strcspn(l->text, "\r"), l->text);
+		break;
+	case CONFIG_BLANK:
+	case CONFIG_COMMENT:
+		break;
+	}
+	return sym;
+}
+
+int conf_read_simple(const char *name, int slot)
+{
+	struct config_reader reader;
+	struct config_line *line;
+	FILE *in;
 
 	if (name) {
 		in = kc_fopen_src(name);
@@ -273,73 +318,17 @@ int conf_read_simple(const char *name, int slot)
 
 	read_file = name;
 	read_line = 0;
-	for_all_symbols(i, sym) {
-		sym->flags |= SF_CHANGED;
-		sym->flags &= ~(flag | SF_VALID);
-		if (sym_is_choice(sym))
-			sym->flags |= flag;
-		free(sym->def[slot].str);
-		sym->def[slot].str = NULL;
-		sym->def[slot].sel = NULL;
-		sym->def[slot].tri = TRI_N;
-	}
+	clear_slot(slot);
+	config_reader_init(&reader, in, config_prefix());
+	while ((line = config_reader_next(&reader))) {
+		struct symbol *sym;
 
-	while (getline(&line, &cap, in) != -1) {
-		char *p, *end;
-
-		read_line++;
-		sym = NULL;
-		if (line[0] == '#') {
-			/* "# CONFIG_FOO is not set" */
-			if (strlen(line) < 2 + plen || memcmp(line + 2, prefix, plen))
-				continue;
-			p = strchr(line + 2 + plen, ' ');
-			if (!p)
-				continue;
-			*p++ = 0;
-			if (strncmp(p, "is not set", 10))
-				continue;
-			sym = symbol_for_line(line + 2 + plen, slot, true);
-			if (!sym)
-				continue;
-			if (sym->flags & flag)
-				read_warning("%s%s is set again; the last value wins",
-					     prefix, sym->name);
-			if (sym->type == TYPE_BOOL || sym->type == TYPE_TRISTATE) {
-				sym->def[slot].tri = TRI_N;
-				sym->flags |= flag;
-			}
-		} else if (!strncmp(line, prefix, plen)) {
-			p = strchr(line + plen, '=');
-			if (!p) {
-				if (slot == DEF_USER && line[plen] && line[plen] != '\n')
-					read_warning("line has no '=': %.*s", (int)strcspn(line, "\r\n"), line);
-				continue;
-			}
-			*p++ = 0;
-			end = strchr(p, '\n');
-			if (end) {
-				*end = 0;
-				if (end > p && end[-1] == '\r')
-					end[-1] = 0;
-			}
-			sym = symbol_for_line(line + plen, slot, false);
-			if (!sym)
-				continue;
-			if (sym->flags & flag)
-				read_warning("%s%s is set again; the last value wins",
-					     prefix, sym->name);
-			if (!set_value(sym, slot, p))
-				continue;
-		} else {
-			if (line[0] != '\r' && line[0] != '\n')
-				read_warning("unexpected data: %.*s", (int)strcspn(line, "\r\n"), line);
-			continue;
-		}
+		read_line = line->lineno;
+		sym = read_config_line(line, slot);
 		if (sym && sym_is_choice_value(sym))
 			record_choice_member(sym, slot);
 	}
-	free(line);
+	config_reader_free(&reader);
 	fclose(in);
 	return 0;
 }
@@ -409,20 +398,6 @@ int conf_read(const char *name)
 
 /* ---- writing ---- */
 
-static char *escape_string_value(const char *in)
-{
-	struct strbuf sb = { 0 };
-
-	sb_addc(&sb, '"');
-	for (; *in; in++) {
-		if (*in == '"' || *in == '\\')
-			sb_addc(&sb, '\\');
-		sb_addc(&sb, *in);
-	}
-	sb_addc(&sb, '"');
-	return sb_detach(&sb);
-}
-
 enum n_style { N_AS_VALUE, N_AS_UNSET, N_OMITTED };
 
 static void print_symbol(FILE *out, struct symbol *sym, enum n_style n, bool escape)
@@ -440,7 +415,7 @@ static void print_symbol(FILE *out, struct symbol *sym, enum n_style n, bool esc
 		return;
 	}
 	if (sym->type == TYPE_STRING && escape)
-		val = escaped = escape_string_value(val);
+		val = escaped = config_quote(val);
 	fprintf(out, "%s%s=%s\n", config_prefix(), sym->name, val);
 	free(escaped);
 }
@@ -486,7 +461,7 @@ static void print_symbol_for_c(FILE *out, struct symbol *sym)
 		prefix = hex_prefix(val);
 		break;
 	case TYPE_STRING:
-		val = escaped = escape_string_value(val);
+		val = escaped = config_quote(val);
 		break;
 	default:
 		break;
@@ -512,7 +487,7 @@ static void print_symbol_for_rustccfg(FILE *out, struct symbol *sym)
 		sb_adds(&v, hex_prefix(val));
 	}
 	sb_adds(&v, val);
-	escaped = escape_string_value(sb_str(&v));
+	escaped = config_quote(sb_str(&v));
 	fprintf(out, "--cfg=%s%s=%s\n", config_prefix(), sym->name, escaped);
 	free(escaped);
 	sb_free(&v);

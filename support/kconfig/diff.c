@@ -106,7 +106,7 @@ static int snapshot_resolved(struct snapshot *s, const char *path)
 			continue;
 		v = sym_get_string_value(sym);
 		if (sym->type == TYPE_STRING)
-			v = quoted = cfg_quote(v);
+			v = quoted = config_quote(v);
 		add_entry(s, sym->name, v);
 		free(quoted);
 	}

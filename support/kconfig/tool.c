@@ -9,7 +9,8 @@
  * Installed as kconfig-merge, kconfig-diff and kconfig-tweak (the names
  * of kconfig-frontends' scripts), it runs the matching subcommand.  This
  * file holds the dispatch and the reading of configuration files as
- * text; each tool is in its own file.
+ * text (through support/lib/configfile.c, conf's own reader); each tool
+ * is in its own file.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -60,114 +61,71 @@ bool cfg_name_valid(const char *name)
 
 char *cfg_unquote(const char *value)
 {
-	struct strbuf sb = { 0 };
-	const char *p = value;
+	char *text = xstrdup(value), *rest;
 
-	if (*p++ != '"')
-		return NULL;
-	for (; *p && *p != '"'; p++) {
-		if (*p == '\\' && p[1])
-			p++;
-		sb_addc(&sb, *p);
-	}
-	if (*p != '"' || p[1]) {
-		sb_free(&sb);
+	if (!config_unquote(text, &rest) || *rest) {
+		free(text);
 		return NULL;
 	}
-	return sb_detach(&sb);
+	return text;
 }
 
-char *cfg_quote(const char *text)
-{
-	struct strbuf sb = { 0 };
-
-	sb_addc(&sb, '"');
-	for (; *text; text++) {
-		if (*text == '"' || *text == '\\')
-			sb_addc(&sb, '\\');
-		sb_addc(&sb, *text);
-	}
-	sb_addc(&sb, '"');
-	return sb_detach(&sb);
-}
-
-/* "# PREFIXNAME is not set": the name, or NULL */
-static char *unset_name(const char *line, const char *prefix)
-{
-	size_t plen = strlen(prefix);
-	const char *name, *end;
-
-	if (strncmp(line, "# ", 2) || strncmp(line + 2, prefix, plen))
-		return NULL;
-	name = line + 2 + plen;
-	end = strchr(name, ' ');
-	if (!end || strcmp(end, " is not set"))
-		return NULL;
-	return xstrndup(name, end - name);
-}
-
-static void parse_line(struct cfg_file *f, struct cfg_line *l, bool warn)
+static void warn_not_config(const struct cfg_file *f, const struct cfg_line *l)
 {
 	const char *prefix = config_prefix();
-	size_t plen = strlen(prefix);
-	const char *eq;
 
-	l->name = unset_name(l->text, prefix);
-	if (l->name) {
-		l->unset = true;
-		l->value = xstrdup("n");
-	} else if (*prefix && !strncmp(l->text, prefix, plen) && (eq = strchr(l->text, '='))) {
-		l->name = xstrndup(l->text + plen, eq - l->text - plen);
-		l->value = xstrdup(eq + 1);
-	} else if (!*prefix && (eq = strchr(l->text, '=')) && l->text[0] != '#') {
-		l->name = xstrndup(l->text, eq - l->text);
-		l->value = xstrdup(eq + 1);
-	} else {
-		if (warn && l->text[0] && l->text[0] != '#')
-			fprintf(stderr, "%s:%d: warning: not a configuration line, ignored: '%s' (expected %sNAME=value or '# %sNAME is not set'; is the prefix right? set it with CONFIG_=... or --prefix)\n",
-				f->path, l->lineno, l->text, prefix, prefix);
-		return;
-	}
-	if (!cfg_name_valid(l->name)) {
-		if (warn)
-			fprintf(stderr, "%s:%d: warning: '%s' is not a symbol name (letters, digits and '_'); the line is ignored\n",
-				f->path, l->lineno, l->name);
-		free(l->name);
-		free(l->value);
-		l->name = l->value = NULL;
-		l->unset = false;
+	fprintf(stderr, "%s:%d: warning: not a configuration line, ignored: '%s' (expected %sNAME=value or '# %sNAME is not set'; is the prefix right? set it with CONFIG_=... or --prefix)\n",
+		f->path, l->lineno, l->text, prefix, prefix);
+}
+
+/* one line as read: an assignment (name and value) or text kept as it is */
+static void take_line(struct cfg_file *f, struct cfg_line *l, const struct config_line *in,
+		      bool warn)
+{
+	l->lineno = in->lineno;
+	l->text = xstrdup(in->text);
+	/* the text tools also drop stray carriage returns at the end */
+	for (size_t n = strlen(l->text); n && l->text[n - 1] == '\r'; n--)
+		l->text[n - 1] = 0;
+	if (in->kind == CONFIG_UNSET || in->kind == CONFIG_SET) {
+		if (!cfg_name_valid(in->name)) {
+			if (warn)
+				fprintf(stderr, "%s:%d: warning: '%s' is not a symbol name (letters, digits and '_'); the line is ignored\n",
+					f->path, l->lineno, in->name);
+			return;
+		}
+		l->name = xstrdup(in->name);
+		l->unset = in->kind == CONFIG_UNSET;
+		l->value = l->unset ? xstrdup("n") : xstrdup(l->text + (in->value - in->text));
+	} else if (warn && (in->kind == CONFIG_NO_EQUALS || in->kind == CONFIG_OTHER) && l->text[0]) {
+		warn_not_config(f, l);
 	}
 }
 
 int cfg_load(struct cfg_file *f, const char *path, bool warn)
 {
 	FILE *in = fopen(path, "r");
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t len;
-	int lineno = 0;
+	struct config_reader reader;
+	struct config_line *line;
 
 	memset(f, 0, sizeof(*f));
 	f->path = path;
 	if (!in)
 		return -1;
-	while ((len = getline(&line, &cap, in)) != -1) {
+	config_reader_init(&reader, in, config_prefix());
+	while ((line = config_reader_next(&reader))) {
 		struct cfg_line *l;
 
-		f->final_newline = len > 0 && line[len - 1] == '\n';
-		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-			line[--len] = 0;
+		f->final_newline = line->newline;
 		if (f->n == f->cap) {
 			f->cap = f->cap ? f->cap * 2 : 64;
 			f->lines = xrealloc(f->lines, f->cap * sizeof(*f->lines));
 		}
 		l = &f->lines[f->n++];
 		memset(l, 0, sizeof(*l));
-		l->text = xstrdup(line);
-		l->lineno = ++lineno;
-		parse_line(f, l, warn);
+		take_line(f, l, line, warn);
 	}
-	free(line);
+	config_reader_free(&reader);
 	fclose(in);
 	return 0;
 }

@@ -8,6 +8,7 @@
 #ifndef KCONFIG_TOOL_H
 #define KCONFIG_TOOL_H
 
+#include "configfile.h"	/* config_quote() */
 #include "kconfig.h"
 
 /* exit statuses shared by the tools (see docs/kconfig.md) */
@@ -38,7 +39,6 @@ struct cfg_line *cfg_find(struct cfg_file *f, const char *name);
 bool cfg_name_valid(const char *name);
 /* the text of a quoted value without quotes and escapes; NULL if malformed */
 char *cfg_unquote(const char *value);
-char *cfg_quote(const char *text);
 
 _Noreturn void tool_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void tool_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

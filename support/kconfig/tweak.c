@@ -264,7 +264,7 @@ int tweak_main(int argc, char **argv)
 		} else if (is(a, "--module", "-m") || is(a, "--module-after", "-M")) {
 			set_symbol(&t, name, "m", after);
 		} else if (is(a, "--set-str", NULL)) {
-			char *q = cfg_quote(need_arg(argc, argv, ++i, "a symbol name and a text"));
+			char *q = config_quote(need_arg(argc, argv, ++i, "a symbol name and a text"));
 
 			set_symbol(&t, name, q, NULL);
 			free(q);

@@ -19,6 +19,7 @@
  * cache of built packages later (override trees are the exception: they
  * are hashed by file sizes and times, not contents).
  */
+#include "configfile.h"
 #include "sha256.h"
 #include "util.h"
 
@@ -203,38 +204,37 @@ static int compare_config(const void *a, const void *b)
 		      ((const struct config_entry *)b)->name);
 }
 
-static void add_config(const char *name, size_t len, const char *value)
+static void add_config(const char *name, const char *value)
 {
 	config = xrealloc(config, sizeof(*config) * (size_t)(n_config + 1));
-	config[n_config].name = xstrndup(name, len);
+	config[n_config].name = xstrdup(name);
 	config[n_config].value = xstrdup(value);
 	n_config++;
 }
 
+/* Every assignment of .config, names as written (with their KILN_ prefix). */
 static void read_config(const char *path)
 {
-	char *text, *line, *next;
+	struct config_reader reader;
+	struct config_line *line;
+	FILE *in;
 
 	if (!path)
 		return;
-	text = read_file(path, NULL);
-	if (!text)
+	in = fopen(path, "r");
+	if (!in)
 		die("cannot read %s: %s (run a configuration target first)", path, strerror(errno));
-	for (line = text; line && *line; line = next) {
-		char *eq;
-
-		next = strchr(line, '\n');
-		if (next)
-			*next++ = '\0';
-		if (!strncmp(line, "# ", 2) && strstr(line, " is not set")) {
-			add_config(line + 2, strcspn(line + 2, " "), "is-not-set");
-			continue;
-		}
-		eq = strchr(line, '=');
-		if (*line != '#' && eq)
-			add_config(line, (size_t)(eq - line), eq + 1);
+	config_reader_init(&reader, in, "");
+	while ((line = config_reader_next(&reader))) {
+		if (line->kind == CONFIG_SET)
+			add_config(line->name, line->value);
+		else if (line->kind == CONFIG_UNSET)
+			add_config(line->name, "is-not-set");
 	}
-	free(text);
+	if (ferror(in))
+		die("cannot read %s: %s", path, strerror(errno));
+	config_reader_free(&reader);
+	fclose(in);
 	qsort(config, (size_t)n_config, sizeof(*config), compare_config);
 }
 
