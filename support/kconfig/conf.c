@@ -763,11 +763,8 @@ int main(int argc, char **argv)
 			fprintf(stderr, "\n*** Error during writing of the configuration.\n\n");
 			exit(1);
 		}
-		/*
-		 * auto.conf must exist for make; syncconfig always refreshes it.
-		 * Linux 4.11 wrote it only in silentoldconfig.
-		 */
-		if ((!kconfig_legacy || sync_kconfig) &&
+		/* auto.conf must exist for make; syncconfig always refreshes it */
+		if ((sync_kconfig || autoconf_written_by_every_mode()) &&
 		    conf_write_autoconf(sync_kconfig) && sync_kconfig) {
 			fprintf(stderr, "\n*** Error during update of the configuration.\n\n");
 			return 1;

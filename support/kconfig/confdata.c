@@ -599,8 +599,7 @@ static void write_dotconfig_body(FILE *out)
 		}
 		/* leaving entries: close the menu blocks we step out of */
 		for (;;) {
-			/* Linux 4.11 did not mark the end of a menu */
-			if (!menu->sym && !kconfig_legacy && menu_is_visible(menu) &&
+			if (!menu->sym && dotconfig_marks_end_of_menu() && menu_is_visible(menu) &&
 			    is_menu_block(menu)) {
 				fprintf(out, "# end of %s\n", menu_get_prompt(menu));
 				need_newline = true;
@@ -661,8 +660,7 @@ int conf_write(const char *name)
 		sym->flags &= ~SF_WRITTEN;
 
 	if (*tmpname) {
-		/* Linux 4.11 always replaced the file */
-		if (!kconfig_legacy && files_equal(name, tmpname)) {
+		if (dotconfig_kept_when_unchanged() && files_equal(name, tmpname)) {
 			conf_message("No change to %s", name);
 			unlink(tmpname);
 			conf_set_changed(false);

@@ -213,6 +213,17 @@ void legacy_init(void);
 void legacy_option(const char *name, const char *arg, struct kfile *file, int lineno);
 char *legacy_expand(const char *in);	/* "$NAME" -> value of symbol NAME */
 FILE *legacy_open_defconfig(const char **name);
+/* the rules where the dialects differ, true where the rule holds (see legacy.c) */
+bool dialect_has_macros(void);
+bool words_may_hold_paths(void);
+bool imply_limited_to_dependencies(void);
+bool imply_lost_without_dependencies(const struct symbol *sym);
+bool imply_lifts_m_to_y(const struct symbol *sym);
+bool n_default_written_as_unset(void);
+bool clamped_value_written_as_number(void);
+bool dotconfig_marks_end_of_menu(void);
+bool dotconfig_kept_when_unchanged(void);
+bool autoconf_written_by_every_mode(void);
 
 /* ---- lexer.c / parser.c ---- */
 

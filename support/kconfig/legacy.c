@@ -11,9 +11,11 @@
  * UNAME_RELEASE is predefined with the running kernel's release.  Without
  * a mainmenu the title is "Configuration", as in kconfig-frontends.
  *
- * The lexer and the parser consult kconfig_legacy for the syntax;
- * symbol.c and confdata.c for the few places where Linux 4.11 computed
- * or wrote values differently.
+ * Where the two dialects differ in a rule rather than in a construct,
+ * the rule has a function here, named for what it does (see the end of
+ * this file): macros, unquoted paths, how imply meets the dependencies,
+ * which n values and clamped values are written, "# end of" lines, and
+ * when .config and auto.conf are written.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -200,4 +202,66 @@ FILE *legacy_open_defconfig(const char **name)
 		free(path);
 	}
 	return NULL;
+}
+
+/* ---- the rules where Linux 4.11 and Linux 6.1 differ ---- */
+
+/* 6.1: $(...) and variable assignments; 4.11 had neither */
+bool dialect_has_macros(void)
+{
+	return !kconfig_legacy;
+}
+
+/* 4.11: words may hold '/' and '.', so that 'source' takes an unquoted path */
+bool words_may_hold_paths(void)
+{
+	return kconfig_legacy;
+}
+
+/* 6.1: an imply raises a symbol no higher than its direct dependencies */
+bool imply_limited_to_dependencies(void)
+{
+	return !kconfig_legacy;
+}
+
+/* 4.11: nothing is implied while the direct dependencies are n (else they do not limit it) */
+bool imply_lost_without_dependencies(const struct symbol *sym)
+{
+	return kconfig_legacy && sym->dir_dep.tri == TRI_N;
+}
+
+/* 4.11: an implied y turns an m into y */
+bool imply_lifts_m_to_y(const struct symbol *sym)
+{
+	return kconfig_legacy && sym->implied.tri == TRI_Y;
+}
+
+/* 4.11: an invisible symbol whose default is n is written too, as "is not set" */
+bool n_default_written_as_unset(void)
+{
+	return kconfig_legacy;
+}
+
+/* 4.11: a value clamped to a range is the bound as a number in the symbol's base */
+bool clamped_value_written_as_number(void)
+{
+	return kconfig_legacy;
+}
+
+/* 6.1: .config closes each visible menu with "# end of TITLE" */
+bool dotconfig_marks_end_of_menu(void)
+{
+	return !kconfig_legacy;
+}
+
+/* 6.1: an unchanged .config is left alone; 4.11 always replaced it (and .config.old) */
+bool dotconfig_kept_when_unchanged(void)
+{
+	return !kconfig_legacy;
+}
+
+/* 6.1: every mode that writes .config writes auto.conf too; 4.11 only silentoldconfig */
+bool autoconf_written_by_every_mode(void)
+{
+	return !kconfig_legacy;
 }

@@ -179,7 +179,7 @@ static bool is_word_char(int c)
 /* a character of a word as the lexer reads it, in the current dialect */
 static bool lex_word_char(int c)
 {
-	return is_word_char(c) || (kconfig_legacy && (c == '/' || c == '.'));
+	return is_word_char(c) || (words_may_hold_paths() && (c == '/' || c == '.'));
 }
 
 static bool is_blank(int c)
@@ -237,7 +237,7 @@ static enum token_kind lex_string(struct token *t, char quote)
 				"multi-line strings are not supported; string ends here");
 			break;
 		}
-		if (c == '$' && !kconfig_legacy) {
+		if (c == '$' && dialect_has_macros()) {
 			char *rest, *res;
 			const char *p;
 
@@ -343,12 +343,12 @@ static enum token_kind lex_raw(struct token *t)
 		}
 		if (c == '"' || c == '\'')
 			return lex_string(t, (char)c);
-		if (lex_word_char(c) || (c == '$' && !kconfig_legacy)) {
+		if (lex_word_char(c) || (c == '$' && dialect_has_macros())) {
 			size_t start = src->pos, e = start;
 			bool dollar = false;
 
 			while (e < src->len && (lex_word_char((unsigned char)src->buf[e]) ||
-						(src->buf[e] == '$' && !kconfig_legacy))) {
+						(src->buf[e] == '$' && dialect_has_macros()))) {
 				dollar |= src->buf[e] == '$';
 				e++;
 			}
@@ -447,7 +447,7 @@ struct token lexer_next(void)
 		}
 		break;
 	}
-	if (prev_prev_tok == T_EOL && prev_tok == T_WORD && !kconfig_legacy &&
+	if (prev_prev_tok == T_EOL && prev_tok == T_WORD && dialect_has_macros() &&
 	    (t.kind == T_EQUAL || t.kind == T_COLON_EQUAL || t.kind == T_PLUS_EQUAL))
 		assign_mode = true;
 	prev_prev_tok = prev_tok;

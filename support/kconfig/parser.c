@@ -163,8 +163,8 @@ static void unknown_word(const char *kind)
 
 static bool is_assignment_op(enum token_kind k)
 {
-	/* the legacy dialect has no variables */
-	return !kconfig_legacy && (k == T_EQUAL || k == T_COLON_EQUAL || k == T_PLUS_EQUAL);
+	/* variables belong to the macro language */
+	return dialect_has_macros() && (k == T_EQUAL || k == T_COLON_EQUAL || k == T_PLUS_EQUAL);
 }
 
 /* ---- expressions ---- */
@@ -767,7 +767,7 @@ static void parse_source(void)
 	const char *path;
 
 	advance();
-	if (tok.kind != T_WORD_QUOTE && !(kconfig_legacy && tok.kind == T_WORD)) {
+	if (tok.kind != T_WORD_QUOTE && !(words_may_hold_paths() && tok.kind == T_WORD)) {
 		fail("'source' needs a quoted file name, found %s", describe(&tok), NULL);
 		skip_line();
 		return;

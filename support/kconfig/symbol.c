@@ -207,8 +207,7 @@ void sym_calc_visibility(struct symbol *sym)
 		return;
 	update_tri(sym, &sym->dir_dep.tri, dep_value(sym, sym->dir_dep.expr, TRI_Y));
 	update_tri(sym, &sym->rev_dep.tri, dep_value(sym, sym->rev_dep.expr, TRI_N));
-	/* Linux 4.11: an imply did nothing while the dependencies were n */
-	update_tri(sym, &sym->implied.tri, kconfig_legacy && sym->dir_dep.tri == TRI_N ? TRI_N :
+	update_tri(sym, &sym->implied.tri, imply_lost_without_dependencies(sym) ? TRI_N :
 		   dep_value(sym, sym->implied.expr, TRI_N));
 }
 
@@ -310,8 +309,7 @@ static void clamp_to_range(struct symbol *sym)
 			return;
 	}
 	sym->curr.str = bound->curr.str;
-	if (kconfig_legacy) {
-		/* Linux 4.11 wrote the bound as a number in the symbol's own base */
+	if (clamped_value_written_as_number()) {
 		char text[32];
 
 		snprintf(text, sizeof(text), base == 10 ? "%lld" : "0x%llx",
@@ -339,15 +337,13 @@ static void calc_tristate(struct symbol *sym, struct value *v)
 				if (prop) {
 					v->tri = tri_and(expr_calc_value(prop->expr),
 							 prop->visible.tri);
-					/* Linux 4.11 wrote "is not set" for an n default too */
-					if (v->tri != TRI_N || kconfig_legacy)
+					if (v->tri != TRI_N || n_default_written_as_unset())
 						sym->flags |= SF_WRITE;
 				}
 				if (sym->implied.tri != TRI_N) {
 					sym->flags |= SF_WRITE;
 					v->tri = tri_or(v->tri, sym->implied.tri);
-					/* Linux 4.11's imply ignored the direct dependencies */
-					if (!kconfig_legacy)
+					if (imply_limited_to_dependencies())
 						v->tri = tri_and(v->tri, sym->dir_dep.tri);
 				}
 			}
@@ -357,7 +353,7 @@ static void calc_tristate(struct symbol *sym, struct value *v)
 		v->tri = tri_or(v->tri, sym->rev_dep.tri);
 	}
 	if (v->tri == TRI_M && (sym_get_type(sym) == TYPE_BOOL || sym == modules_sym ||
-				(kconfig_legacy && sym->implied.tri == TRI_Y)))
+				imply_lifts_m_to_y(sym)))
 		v->tri = TRI_Y;
 }
 
