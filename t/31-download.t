@@ -4,7 +4,8 @@
 # support/download/kiln-download against real servers: a local
 # "python3 -m http.server", file:// URLs, an unreachable port, and the
 # Debian archive configured on the host (apt-get source). Prints TAP.
-# Tier: test. Cost: about 45 s (zlib fetched twice from the Debian archive).
+# Tier: test. Cost: about 60 s (zlib fetched twice from the Debian archive, two
+# small output folders).
 set -u
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -539,11 +540,14 @@ else
 	if has "$err" "from upstream"; then
 		echo "# note: zlib.net answered (online?), the Debian path was not exercised here"
 	else
-		want "the repack is used under its own name" has "$err" "from the Debian archive (zlib 1:1.2.13.dfsg-1) as $ZORIG, http://"
+		used_v=$(sed -n "s/.*: from the Debian archive (zlib \([^)]*\)) as $ZORIG, http:.*/\1/p" "$err")
+		want "the repack is used under its own name" test -n "$used_v"
 		want "and kept" test -f "$dz/zlib/$ZORIG"
-		# each revision higher than -1 (security updates) was tried first, URL named
-		for v in $(apt-cache showsrc --only-source zlib | sed -n 's/^Version: \(1:1\.2\.13\.dfsg-1+.*\)/\1/p' | sort -u); do
-			want "tried $v, named its URL" grep -q "Debian archive (zlib $v) $ZORIG: .*http://.*/$ZORIG" "$err"
+		# every higher revision (a security update, when the mirror lacks
+		# it) was tried first, its URL named
+		for v in $(apt-cache showsrc --only-source zlib | sed -n 's/^Version: \(1:1\.2\.13\.dfsg-.*\)/\1/p' | sort -u); do
+			dpkg --compare-versions "$v" gt "${used_v:-0}" || continue
+			want "tried $v first, named its URL" grep -q "Debian archive (zlib $v) $ZORIG: .*http://.*/$ZORIG" "$err"
 		done
 	fi
 	t_end
