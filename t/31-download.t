@@ -4,8 +4,7 @@
 # support/download/kiln-download against real servers: a local
 # "python3 -m http.server", file:// URLs, an unreachable port, and the
 # Debian archive configured on the host (apt-get source). Prints TAP.
-# Tier: test. Cost: about 60 s (zlib fetched twice from the Debian archive, two
-# small output folders).
+# Tier: test. Cost: about 60 s (zlib fetched twice from the Debian archive).
 set -u
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
