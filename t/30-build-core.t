@@ -303,6 +303,28 @@ else
 	not_ok "a tarball package downloads, checks and extracts"
 fi
 
+# ---- mistakes in _DEPENDENCIES ------------------------------------------------------
+
+cp "$ext/package/app-bar/app-bar.mk" "$tmp/app-bar.mk.orig"
+sed -i 's/^APP_BAR_DEPENDENCIES = .*/& zlibx/' "$ext/package/app-bar/app-bar.mk"
+if kmake; then not_ok "a dependency no recipe defines fails"; else
+	check "a dependency no recipe defines fails, naming the file, the name and the variable" \
+		grep -qx "Kiln: error: $ext/package/app-bar/app-bar.mk: app-bar depends on 'zlibx', which no recipe defines: check APP_BAR_DEPENDENCIES" "$log"
+	check "and gives no advice to select it" sh -c "! grep -q 'select' '$log'"
+fi
+if kmake app-bar-show-depends; then not_ok "show-depends of a package with an unknown dependency fails"; else
+	check "show-depends lists it and says that no recipe defines it" sh -c "grep -qx 'host-mkgreeting libfoo zlibx' '$log' &&
+		grep -q \"app-bar depends on 'zlibx', which no recipe defines\" '$log'"
+fi
+cp "$tmp/app-bar.mk.orig" "$ext/package/app-bar/app-bar.mk"
+echo 'LIBFOO_DEPENDENCIES = app-baz' >>"$ext/package/libfoo/libfoo.mk"
+echo 'APP_BAZ_DEPENDENCIES = app-bar' >>"$ext/package/app-baz/app-baz.mk"
+if kmake; then not_ok "a dependency cycle fails"; else
+	check "a dependency cycle fails, naming the whole cycle" \
+		grep -q 'dependency cycle: app-bar -> libfoo -> app-baz -> app-bar ' "$log"
+fi
+sed -i '/^LIBFOO_DEPENDENCIES\|^APP_BAZ_DEPENDENCIES/d' "$ext/package/libfoo/libfoo.mk" "$ext/package/app-baz/app-baz.mk"
+
 # ---- a dependency that Config.in does not select --------------------------------
 
 sed -i '/select PACKAGE_LIBFOO/d' "$ext/package/app-bar/Config.in"
