@@ -184,6 +184,31 @@ set_option PACKAGE_HOST_AUTODEMO n
 kmake
 check "disabled again, it leaves output/host" test ! -e "$out/host/bin/autodemo"
 
+# ---- the target's clean-up; a board's post-image script without a kernel -----------
+
+set_option PACKAGE_LIBDEV y
+set_option ROOTFS_POST_IMAGE_SCRIPT '"board/qemu/x86_64/post-image.sh"'
+kmake
+check "headers, static libraries, .la, pkg-config, aclocal, man and info files leave the target" sh -c "
+	cd '$out/target/usr' && ! ls -d include lib/libdev.a lib/libdev.la lib/pkgconfig share/pkgconfig \
+		share/aclocal share/man share/info 2>/dev/null | grep -q ."
+check "the package's other files stay" test -f "$out/target/usr/lib/libdev.so.1" -a -f "$out/target/usr/share/libdev/data"
+check "staging keeps the development files" test -f "$out/staging/usr/include/dev/more.h" -a -f "$out/staging/usr/lib/libdev.la"
+check "the images line gives the target's size after and before the clean-up" \
+	grep -Eq '^>>> images: .*\(rootfs\.tar; target [0-9.]+ KiB, [0-9.]+ KiB before clean-up\)$' "$log"
+check "no kernel: the board's post-image script writes no start-qemu.sh, and the images are made" \
+	test ! -e "$out/images/start-qemu.sh" -a -f "$out/images/rootfs.tar"
+check "and says why on the console" \
+	grep -q "^>>> images: warning: start-qemu.sh not written: this configuration builds no kernel (KILN_LINUX_KERNEL is off" "$log"
+set_option ROOTFS_KEEP_DEVELOPMENT_FILES y
+kmake
+check "KILN_ROOTFS_KEEP_DEVELOPMENT_FILES keeps them" \
+	test -f "$out/target/usr/include/dev.h" -a -f "$out/target/usr/lib/libdev.a" -a -f "$out/target/usr/share/man/man3/dev.3"
+set_option ROOTFS_KEEP_DEVELOPMENT_FILES n
+set_option ROOTFS_POST_IMAGE_SCRIPT '""'
+set_option PACKAGE_LIBDEV n
+kmake
+
 # ---- per-package goals and information --------------------------------------------
 
 kmake app-bar-show-depends
