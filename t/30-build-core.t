@@ -39,6 +39,16 @@ set_option() { # set_option NAME VALUE|n
 	sed -i "/^KILN_$1=/d; /^# KILN_$1 is not set/d" "$out/.config"
 	if [ "$2" = n ]; then echo "# KILN_$1 is not set" >>"$out/.config"; else echo "KILN_$1=$2" >>"$out/.config"; fi
 }
+configure_opts_documented() { # each NAME= of TARGET_CONFIGURE_OPTS is in its row of the docs
+	local names row v
+	names=$(sed -n '/^TARGET_CONFIGURE_OPTS = /,/[^\\]$/p' "$top/toolchain/toolchain.mk" | grep -o '[A-Z]*="' | tr -d '="')
+	# shellcheck disable=SC2016 # Markdown backquotes, not shell
+	row=$(grep '^| `TARGET_CONFIGURE_OPTS` |' "$top/docs/adding-packages.md")
+	[ -n "$names" ] || return 1
+	for v in $names; do
+		case $row in *"\`$v="* | *" $v="*) ;; *) echo "# $v= is not in docs/adding-packages.md" >&2; return 1 ;; esac
+	done
+}
 stamps_listing() {
 	find "$out/build" "$out/images" -name '.stamp_*' -o -name 'rootfs.tar' | sort | xargs stat -c '%n %Y.%y'
 }
@@ -86,6 +96,7 @@ check "every enabled package ran its steps" test "$(rebuilt)" = "app-bar app-baz
 check "the target holds the programs" test -x "$out/target/usr/bin/bar" -a -x "$out/target/usr/bin/baz"
 check "app-bar runs, with its patch and its option" test "$("$out/target/usr/bin/bar")" = "hi, hello from libfoo (patched)"
 check "autotools-package passed the configure options" test "$("$out/target/usr/bin/autodemo")" = "AUTODEMO"
+check "docs/adding-packages.md names every variable TARGET_CONFIGURE_OPTS sets" configure_opts_documented
 check "kconfig-package resolved base and fragment" grep -qx 'CONFIG_SOUND=y' "$out/target/etc/kconfdemo.txt"
 check "kconfig-package warns about the fragment line that did not survive" grep -q "kconfdemo: warning: .*fragment.config:2: 'CONFIG_LOUD=y' did not survive: " "$log"
 check "host packages are not in the target" test ! -e "$out/target/bin/mkgreeting" -a -x "$out/host/bin/mkgreeting"
@@ -229,6 +240,7 @@ kmake legal-info
 check "legal-info collects license texts and sources" \
 	test -f "$out/legal-info/licenses/app-bar/LICENSE" -a -f "$out/legal-info/sources/app-bar/app-bar-2.1.tar.gz"
 check "legal-info writes a manifest" grep -q '"app-bar","2.1","MIT"' "$out/legal-info/manifest.csv"
+check "no line of the manifest ends in a space" sh -c "! grep -q ' \$' '$out/legal-info/manifest.csv'"
 kmake kconfdemo-savedefconfig
 check "<pkg>-savedefconfig for a kconfig package" grep -qx 'CONFIG_SOUND=y' "$out/build/kconfdemo/defconfig"
 kmake kconfdemo-update-defconfig
@@ -324,6 +336,9 @@ if kmake musl-src; then
 	kmake legal-info
 	check "legal-info has musl's COPYRIGHT and tarball" \
 		test -f "$out/legal-info/licenses/musl-src/COPYRIGHT" -a -f "$out/legal-info/sources/musl-src/musl-1.2.3.tar.gz"
+	check "with its source URL, and no line of the manifest ends in a space" sh -c "
+		grep -q '\"https://musl.libc.org/releases/musl-1.2.3.tar.gz\"\$' '$out/legal-info/manifest.csv' &&
+		! grep -q ' \$' '$out/legal-info/manifest.csv'"
 else
 	not_ok "a tarball package downloads, checks and extracts"
 fi
@@ -360,5 +375,7 @@ if kmake; then not_ok "a dependency that is not enabled fails"; else
 	check "a dependency that is not enabled fails, saying what to add" \
 		grep -q "app-bar.mk: app-bar depends on libfoo, which is not enabled: add 'select PACKAGE_LIBFOO' to app-bar's Config.in entry" "$log"
 fi
+# (no kconfig package here, and the build stopped before any step)
+check "a build makes the kconfig tool next to conf" test -x "$out/build/kiln-kconfig/conf" -a -x "$out/build/kiln-kconfig/kconfig"
 
 tap_done
