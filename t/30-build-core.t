@@ -4,10 +4,11 @@
 # The build core on the small packages of support/testing/ext-test (no
 # kernel): configuration targets, O=, external trees, the per-package
 # goals, rebuild tracking (what rebuilds and what does not), removal of a
-# disabled package, make -j2, builds killed with SIGKILL, isolation, and
-# the information goals.  Everything runs on a copy of the test tree in a
-# temporary folder.
-# Tier: test. Cost: about 75 s (small packages only; one real download from
+# disabled package, make -j2, builds killed with SIGKILL, isolation, the
+# information goals, the target's clean-up, a board's post-image script
+# without a kernel, and mistakes in _DEPENDENCIES.  Everything runs on a
+# copy of the test tree in a temporary folder.
+# Tier: test. Cost: about 85 s (small packages only; one real download from
 # the Debian archive).
 set -eu
 
