@@ -27,11 +27,10 @@ define ZLIB_INSTALL_STAGING_CMDS
 	$(TARGET_MAKE_ENV) $(MAKE) -C $(@D) DESTDIR=$(STAGING_DIR) install
 endef
 
-# the target gets the shared library only
+# headers, the static library, the pkg-config file and the manual go with
+# the target's clean-up (fs/system/system.mk)
 define ZLIB_INSTALL_TARGET_CMDS
 	$(TARGET_MAKE_ENV) $(MAKE) -C $(@D) DESTDIR=$(TARGET_DIR) install
-	rm -rf $(TARGET_DIR)/usr/include $(TARGET_DIR)/usr/lib/pkgconfig $(TARGET_DIR)/usr/share
-	rm -f $(TARGET_DIR)/usr/lib/*.a
 endef
 
 $(eval $(generic-package))
