@@ -339,8 +339,8 @@ if kmake musl-src; then
 	kmake legal-info
 	check "legal-info has musl's COPYRIGHT and tarball" \
 		test -f "$out/legal-info/licenses/musl-src/COPYRIGHT" -a -f "$out/legal-info/sources/musl-src/musl-1.2.3.tar.gz"
-	check "with its source URL, and no line of the manifest ends in a space" sh -c "
-		grep -q '\"https://musl.libc.org/releases/musl-1.2.3.tar.gz\"\$' '$out/legal-info/manifest.csv' &&
+	check "with its source URL and file, and no line of the manifest ends in a space" sh -c "
+		grep -q '\"https://musl.libc.org/releases/musl-1.2.3.tar.gz\",\"musl-1.2.3.tar.gz\"\$' '$out/legal-info/manifest.csv' &&
 		! grep -q ' \$' '$out/legal-info/manifest.csv'"
 else
 	not_ok "a tarball package downloads, checks and extracts"
