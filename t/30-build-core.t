@@ -223,8 +223,9 @@ if kmake libfoo-nothing 2>/dev/null; then not_ok "an unknown goal fails"; else o
 
 # ---- 4. make -j2, and 5. SIGKILL at several points ---------------------------------
 
-reset_build() {
-	rm -rf "$out/build/"[!k]* "$out/per-package" "$out/target" "$out/images" "$out/logs" \
+reset_build() { # all but Kiln's own tools and the configuration (build/kiln-*)
+	find "$out/build" -mindepth 1 -maxdepth 1 ! -name 'kiln-*' -exec rm -rf {} +
+	rm -rf "$out/per-package" "$out/target" "$out/images" "$out/logs" \
 		"$out/staging" "$out/host" "$out/.kiln/stage-"*
 }
 tree_digest() {
@@ -261,6 +262,40 @@ for percent in 10 25 40 55 70 85 95; do
 			cmp -s "$tmp/serial" "$tmp/killed"
 	else
 		not_ok "killed after ${delay}s, the re-run succeeds"
+	fi
+done
+
+# kill while Kiln builds its own tools (every first build, every build after
+# 'make clean'), with an object or a program created and not yet written, as
+# the assembler and the linker leave them: a cc that stops there
+cat >"$tmp/dying-cc" <<'EOF'
+#!/bin/sh
+for arg; do [ "${prev:-}" = -o ] && out=$arg; prev=$arg; done
+case ${out:-} in
+*/"$KILN_TEST_DIE_AT" | */"$KILN_TEST_DIE_AT".tmp) : >"$out" && echo "$out" >"$KILN_TEST_DIED" && exec sleep 60 ;;
+esac
+exec cc "$@"
+EOF
+chmod +x "$tmp/dying-cc"
+for die_at in kiln-kconfig/parser.o kiln-tools/kiln-sig; do
+	reset_build
+	rm -rf "$out/build/kiln-"* "$tmp/died" # as 'make clean' leaves it
+	CC=$tmp/dying-cc KILN_TEST_DIE_AT=$die_at KILN_TEST_DIED=$tmp/died setsid make -C "$out" >"$log" 2>&1 &
+	pid=$!
+	for _ in $(seq 600); do
+		[ -s "$tmp/died" ] && break
+		sleep 0.1
+	done
+	kill -KILL -- -"$pid" 2>/dev/null || true
+	wait "$pid" 2>/dev/null || true
+	if [ ! -s "$tmp/died" ]; then
+		not_ok "killed while Kiln builds $die_at: the build never wrote it"
+	elif kmake; then
+		tree_digest >"$tmp/killed"
+		check "killed while Kiln builds $die_at (left empty), re-run gives the same result" \
+			cmp -s "$tmp/serial" "$tmp/killed"
+	else
+		not_ok "killed while Kiln builds $die_at (left empty), the re-run succeeds"
 	fi
 done
 
