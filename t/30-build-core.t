@@ -65,6 +65,33 @@ if make -C "$top" O="$tmp/empty" all >"$log" 2>&1; then not_ok "make without a c
 	check "make without a configuration says how to start" grep -q "make <board>_defconfig" "$log"
 fi
 
+# paths with spaces (O=, Kiln's own folder): refused before anything is made
+listing() { find "$tmp" -path "$log" -prune -o -print | sort; }
+mkdir "$tmp/kiln tree"
+tar -C "$top" --exclude=./output --exclude=./dl --exclude=./.git -cf - . | tar -xf - -C "$tmp/kiln tree"
+listing >"$tmp/listing.before"
+if make -C "$top" O="$tmp/with space" KILN_EXTERNAL="$ext" kiln_test_defconfig >"$log" 2>&1; then
+	not_ok "an output folder with a space in its path is refused"
+else
+	check "an output folder with a space in its path is refused, saying so" \
+		grep -q "Kiln: the output folder '$tmp/with space' has a space in its path, which Kiln does not support" "$log"
+fi
+if make -C "$tmp/kiln tree" O="$tmp/out-sp" kiln_test_defconfig >"$log" 2>&1; then
+	not_ok "Kiln's folder with a space in its path is refused"
+else
+	check "Kiln's folder with a space in its path is refused, saying so" \
+		grep -q "Kiln: Kiln's Makefile '$tmp/kiln tree/Makefile' has a space in its path" "$log"
+fi
+if (cd "$tmp" && make -f "$tmp/kiln tree/Makefile" O="$tmp/out-sp" kiln_test_defconfig) >"$log" 2>&1; then
+	not_ok "Kiln's folder with a space in its path is refused (make -f)"
+else
+	check "Kiln's folder with a space in its path is refused (make -f), saying so" \
+		grep -q "Kiln: Kiln's Makefile '$tmp/kiln tree/Makefile' has a space in its path" "$log"
+fi
+check "and nothing was created, here or in Kiln's folder" cmp -s "$tmp/listing.before" <(listing)
+check "nor in this Kiln folder" test ! -e "$top/space"
+rm -rf "$tmp/kiln tree"
+
 # configuration goals never read a recipe
 mkdir -p "$ext/package/zz-broken"
 # shellcheck disable=SC2016 # Make syntax, not shell
@@ -265,39 +292,79 @@ for percent in 10 25 40 55 70 85 95; do
 	fi
 done
 
-# kill while Kiln builds its own tools (every first build, every build after
-# 'make clean'), with an object or a program created and not yet written, as
-# the assembler and the linker leave them: a cc that stops there
-cat >"$tmp/dying-cc" <<'EOF'
+# Kiln's own tools are compiled by every first build and every build after
+# 'make clean'.  A cc that stops at one of their objects or programs
+# (build/$KILN_TEST_STOP_AT), having created it empty as the assembler and
+# the linker do, for as long as the file $KILN_TEST_STOPPED exists:
+cat >"$tmp/stopping-cc" <<'EOF'
 #!/bin/sh
 for arg; do [ "${prev:-}" = -o ] && out=$arg; prev=$arg; done
 case ${out:-} in
-*/"$KILN_TEST_DIE_AT" | */"$KILN_TEST_DIE_AT".tmp) : >"$out" && echo "$out" >"$KILN_TEST_DIED" && exec sleep 60 ;;
+*/"$KILN_TEST_STOP_AT" | */"$KILN_TEST_STOP_AT".tmp)
+	: >"$out" && echo "$out" >"$KILN_TEST_STOPPED"
+	while [ -e "$KILN_TEST_STOPPED" ]; do sleep 0.1; done
+	;;
 esac
 exec cc "$@"
 EOF
-chmod +x "$tmp/dying-cc"
-for die_at in kiln-kconfig/parser.o kiln-tools/kiln-sig; do
+chmod +x "$tmp/stopping-cc"
+make_stopped_at() { # make_stopped_at FILE: a make from the state 'make clean' leaves, in
+	# the background (its pid in $pid, its output in $log.stopped), stopped at build/FILE
 	reset_build
-	rm -rf "$out/build/kiln-"* "$tmp/died" # as 'make clean' leaves it
-	CC=$tmp/dying-cc KILN_TEST_DIE_AT=$die_at KILN_TEST_DIED=$tmp/died setsid make -C "$out" >"$log" 2>&1 &
+	rm -rf "$out/build/kiln-"* "$tmp/stopped"
+	CC=$tmp/stopping-cc KILN_TEST_STOP_AT=$1 KILN_TEST_STOPPED=$tmp/stopped \
+		setsid make -C "$out" >"$log.stopped" 2>&1 &
 	pid=$!
 	for _ in $(seq 600); do
-		[ -s "$tmp/died" ] && break
+		[ -s "$tmp/stopped" ] && return 0
 		sleep 0.1
 	done
+	return 1
+}
+
+# killed there, the next make compiles that file again
+for stop_at in kiln-kconfig/parser.o kiln-tools/kiln-sig; do
+	if make_stopped_at "$stop_at"; then stopped=yes; else stopped=; fi
 	kill -KILL -- -"$pid" 2>/dev/null || true
 	wait "$pid" 2>/dev/null || true
-	if [ ! -s "$tmp/died" ]; then
-		not_ok "killed while Kiln builds $die_at: the build never wrote it"
+	if [ -z "$stopped" ]; then
+		not_ok "killed while Kiln builds $stop_at: the build never wrote it"
 	elif kmake; then
 		tree_digest >"$tmp/killed"
-		check "killed while Kiln builds $die_at (left empty), re-run gives the same result" \
+		check "killed while Kiln builds $stop_at (left empty), re-run gives the same result" \
 			cmp -s "$tmp/serial" "$tmp/killed"
 	else
-		not_ok "killed while Kiln builds $die_at (left empty), the re-run succeeds"
+		not_ok "killed while Kiln builds $stop_at (left empty), the re-run succeeds"
 	fi
 done
+
+# two makes in one output folder: the second is refused, naming the first,
+# and another output folder can be used meanwhile
+if make_stopped_at kiln-kconfig/parser.o; then
+	first=$pid
+	if kmake; then not_ok "a second make in the same output folder is refused"; else
+		check "a second make in the same output folder is refused, naming the first" \
+			grep -q "^Kiln: another make is using $out (pid [0-9]*: make all, since .*): wait for it to end" "$log"
+	fi
+	if kmake olddefconfig; then not_ok "so is a configuration goal"; else
+		check "so is a configuration goal" grep -q "^Kiln: another make is using $out " "$log"
+	fi
+	if make -C "$top" O="$tmp/out-other" KILN_EXTERNAL="$ext" kiln_test_defconfig >"$log" 2>&1; then
+		ok "meanwhile a make in another output folder works"
+	else
+		not_ok "meanwhile a make in another output folder works"
+	fi
+	rm -f "$tmp/stopped"
+	if wait "$first"; then
+		tree_digest >"$tmp/raced"
+		check "the first make goes on to the same result" cmp -s "$tmp/serial" "$tmp/raced"
+	else
+		tap_log=$log.stopped not_ok "the first make goes on to the same result"
+	fi
+else
+	kill -KILL -- -"$pid" 2>/dev/null || true
+	not_ok "two makes in one output folder: the first never reached Kiln's tools"
+fi
 
 # kill in the middle of a step: the next build notices and starts it again
 reset_build
