@@ -4,10 +4,11 @@
 # The build core on the small packages of support/testing/ext-test (no
 # kernel): configuration targets, O=, external trees, the per-package
 # goals, rebuild tracking (what rebuilds and what does not), removal of a
-# disabled package, make -j2, builds killed with SIGKILL, isolation, and
-# the information goals.  Everything runs on a copy of the test tree in a
+# disabled package, make -j2, builds killed with SIGKILL (while Kiln
+# compiles its own tools too), two makes in one output folder, paths with
+# spaces, isolation, and the information goals.  Everything runs on a copy of the test tree in a
 # temporary folder.
-# Tier: test. Cost: about 75 s (small packages only; one real download from
+# Tier: test. Cost: about 90 s (small packages only; one real download from
 # the Debian archive).
 set -eu
 
@@ -308,10 +309,10 @@ esac
 exec cc "$@"
 EOF
 chmod +x "$tmp/stopping-cc"
-make_stopped_at() { # make_stopped_at FILE: a make from the state 'make clean' leaves, in
-	# the background (its pid in $pid, its output in $log.stopped), stopped at build/FILE
-	reset_build
-	rm -rf "$out/build/kiln-"* "$tmp/stopped"
+make_stopped_at() { # make_stopped_at FILE: a make that must compile FILE's folder again
+	# (build/kiln-config too: conf is needed), in the background (its pid in $pid,
+	# its output in $log.stopped), stopped at build/FILE
+	rm -rf "$out/build/${1%%/*}" "$out/build/kiln-config" "$tmp/stopped"
 	CC=$tmp/stopping-cc KILN_TEST_STOP_AT=$1 KILN_TEST_STOPPED=$tmp/stopped \
 		setsid make -C "$out" >"$log.stopped" 2>&1 &
 	pid=$!
@@ -340,7 +341,7 @@ done
 
 # two makes in one output folder: the second is refused, naming the first,
 # and another output folder can be used meanwhile
-if make_stopped_at kiln-kconfig/parser.o; then
+if make_stopped_at kiln-tools/kiln-sig; then
 	first=$pid
 	if kmake; then not_ok "a second make in the same output folder is refused"; else
 		check "a second make in the same output folder is refused, naming the first" \
