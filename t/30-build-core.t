@@ -6,8 +6,8 @@
 # goals, rebuild tracking (what rebuilds and what does not), removal of a
 # disabled package, make -j2, builds killed with SIGKILL (while Kiln
 # compiles its own tools too), two makes in one output folder, paths with
-# spaces, isolation, and the information goals.  Everything runs on a copy of the test tree in a
-# temporary folder.
+# spaces, isolation, and the information goals.  Everything runs on a copy
+# of the test tree in a temporary folder.
 # Tier: test. Cost: about 90 s (small packages only; one real download from
 # the Debian archive).
 set -eu
@@ -251,7 +251,7 @@ if kmake libfoo-nothing 2>/dev/null; then not_ok "an unknown goal fails"; else o
 
 # ---- 4. make -j2, and 5. SIGKILL at several points ---------------------------------
 
-reset_build() { # all but Kiln's own tools and the configuration (build/kiln-*)
+reset_build() { # all but build/kiln-*: Kiln's tools, the configuration, the stages' folder
 	find "$out/build" -mindepth 1 -maxdepth 1 ! -name 'kiln-*' -exec rm -rf {} +
 	rm -rf "$out/per-package" "$out/target" "$out/images" "$out/logs" \
 		"$out/staging" "$out/host" "$out/.kiln/stage-"*
