@@ -34,7 +34,7 @@ KILN_FS_QEMU_SCRIPTS = $(KILN_TOP)/support/scripts/write-start-qemu $(KILN_TOP)/
 define KILN_MANIFEST_STAGES
 stage images
 members $(KILN_PACKAGES)
-infra $(wildcard $(KILN_TOP)/fs/*.mk $(KILN_TOP)/fs/*/*) $(KILN_FS_QEMU_SCRIPTS)
+infra $(wildcard $(KILN_TOP)/fs/*.mk $(KILN_TOP)/fs/*/*) $(KILN_FS_QEMU_SCRIPTS) $(KILN_SYSTEM_SCRIPTS)
 input $(KILN_SYSTEM_TABLE_FILES) $(KILN_SYSTEM_POST_BUILD_SCRIPTS) $(KILN_SYSTEM_POST_IMAGE_SCRIPTS)
 source-tree $(KILN_SYSTEM_OVERLAYS)
 symbols KILN_PACKAGE_SKELETON
@@ -49,7 +49,7 @@ $(KILN_FS_STAGE_SIGNATURE): kiln-signatures ;
 define KILN_FS_ENVIRONMENT
 export TARGET_DIR=$(KILN_TARGET_ROOT) BINARIES_DIR=$(KILN_IMAGES_DIR) HOST_DIR=$(KILN_HOST_ROOT)
 export STAGING_DIR=$(KILN_STAGING_ROOT) BUILD_DIR=$(KILN_BUILD_DIR) KILN_CONFIG=$(KILN_CONFIG) KILN_TOP=$(KILN_TOP)
-export SOURCE_DATE_EPOCH=$(KILN_EPOCH)
+export SOURCE_DATE_EPOCH=$(KILN_EPOCH) KILN_WARNINGS=$(KILN_FS_DIR)/.kiln/warnings
 endef
 
 # $(call kiln-fs-run,name,step,commands): one line of output, a log, the stamp
@@ -89,7 +89,7 @@ endef
 $(KILN_FS_STAMP_IMAGES): $(KILN_FS_STAMP_TARGET)
 	$(file >$(KILN_FS_DIR)/.kiln/fakeroot.sh,$(KILN_FS_FAKEROOT_CMDS))
 	$(Q)$(call kiln-fs-run,images,make,$(KILN_FS_IMAGES_CMDS))
-	@echo ">>> images: $(KILN_IMAGES_DIR) ($(strip $(KILN_FS_IMAGE_NAMES)))"
+	@echo ">>> images: $(KILN_IMAGES_DIR) ($(strip $(KILN_FS_IMAGE_NAMES))$$(sed 's/^/; /' $(KILN_SYSTEM_TARGET_SIZE) 2>/dev/null))"
 
 .PHONY: all target-finalize images
 all: $(KILN_FS_STAMP_IMAGES)

@@ -21,7 +21,8 @@ endef
 
 define kiln-package-goals
 .PHONY: $(addprefix $(1)-,$(KILN_PKG_GOAL_SUFFIXES)) $(1)
-$(1)-show-depends: ; @echo $$(call kiln-deps-of,$(1))
+$(1)-show-depends: ; @echo $$(call kiln-deps-of,$(1))$(if $(call kiln-unknown-deps,$(1)),; echo \
+	"Kiln: error: $$(call kiln-unknown-deps-error,$(1))" >&2; exit 1)
 $(1)-show-rdepends: kiln-info-file ; @$$(KILN_INFO) rdepends $$(KILN_INFO_FILE) $(1)
 $(1)-show-info: kiln-info-file ; @$$(KILN_INFO) json $$(KILN_INFO_FILE) $(1)
 $(1)-dirclean: ; rm -rf $(KB)/$(1) $(KILN_PER_PACKAGE_DIR)/$(1) $(KILN_LOG_DIR)/$(1)

@@ -11,6 +11,11 @@ KILN_INFO_FILE := $(KILN_STATE_DIR)/packages.info
 # The addresses the package's files come from.
 kiln-pkg-source-urls = $(foreach f,$(call kiln-pkg-downloads,$(1)),$(if $(findstring ://,$(f)),$(f),$($(1)_SITE)/$(f)))
 
+# $(call kiln-pkg-source-files,name,VAR): the names of the files the build
+# really uses (the download step lists them: a Debian repack keeps its own
+# name), or, before the package is downloaded, the names the recipe asks for.
+kiln-pkg-source-files = $(notdir $(if $(wildcard $(KB)/$(1)/.kiln/sources),$(file <$(KB)/$(1)/.kiln/sources),$(call kiln-pkg-downloads,$(2))))
+
 # $(call kiln-info-record,name,VAR): the format support/scripts/kiln-info reads
 define kiln-info-record
 package $(1)
@@ -21,6 +26,7 @@ license $($(2)_LICENSE)
 license-files $($(2)_LICENSE_FILES)
 site-method $(call kiln-pkg-method,$(2))
 sources $(call kiln-pkg-source-urls,$(2))
+source-files $(call kiln-pkg-source-files,$(1),$(2))
 depends $(call kiln-deps-of,$(1))
 recipe $(patsubst $(KILN_TOP)/%,%,$($(2)_RECIPE))
 end

@@ -49,13 +49,15 @@ KILN_PACKAGES_IN_START_ORDER := $(foreach p,$(KILN_PACKAGES),$(if $(call kiln-st
 # reading: make may be about to read everything again with the
 # configuration syncconfig just updated.  (All dependencies are checked at
 # once; package by package only when that finds a problem, to say which.)
+# (An unknown dependency is reported as such, not as one to select.)
 kiln-unknown-deps = $(filter-out $(KILN_ALL_PACKAGES),$(call kiln-deps-of,$(1)))
-kiln-disabled-deps = $(filter-out $(KILN_PACKAGES) host-%,$(call kiln-deps-of,$(1)))
+kiln-disabled-deps = $(filter-out $(KILN_PACKAGES) host-%,$(filter $(KILN_ALL_PACKAGES),$(call kiln-deps-of,$(1))))
 kiln-select-lines = $(foreach d,$(1),'select $(patsubst KILN_%,%,$(call kiln-enable-symbol,$(KILN_VAR_$(d))))')
+kiln-unknown-deps-error = $($(KILN_VAR_$(1))_RECIPE): $(1) depends on \
+'$(call kiln-unknown-deps,$(1))'$(comma) which no recipe defines: check $(KILN_VAR_$(1))_DEPENDENCIES
 
 define kiln-dependency-errors-of
-$(if $(call kiln-unknown-deps,$(1)),$($(KILN_VAR_$(1))_RECIPE): $(1) depends on \
-'$(call kiln-unknown-deps,$(1))'$(comma) which no recipe defines: check $(KILN_VAR_$(1))_DEPENDENCIES)
+$(if $(call kiln-unknown-deps,$(1)),$(kiln-unknown-deps-error))
 $(if $(call kiln-disabled-deps,$(1)),$($(KILN_VAR_$(1))_RECIPE): $(1) depends on \
 $(call kiln-disabled-deps,$(1))$(comma) which is not enabled: add \
 $(call kiln-select-lines,$(call kiln-disabled-deps,$(1))) to $(1)'s Config.in entry)

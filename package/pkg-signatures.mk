@@ -47,8 +47,10 @@ $(if $(wildcard $(KILN_STATE_DIR)/.),,$(shell mkdir -p $(KILN_STATE_DIR)))
 KILN_ERRORS_FILE := $(KILN_STATE_DIR)/dependency-errors
 KILN_ERRORS = $(strip $(KILN_DEPENDENCY_ERRORS)$(KILN_BUILD_ERRORS))
 
+# (Every build also makes `kconfig` next to conf, for the user's scripts
+# as for kconfig packages: docs/kconfig.md.)
 .PHONY: kiln-signatures
-kiln-signatures: $(KILN_SIG) $(KILN_TREE)
+kiln-signatures: $(KILN_SIG) $(KILN_TREE) | $(KILN_KCONFIG_TOOL)
 	$(if $(KILN_ERRORS),$(file >$(KILN_ERRORS_FILE),$(KILN_DEPENDENCY_ERRORS)$(KILN_BUILD_ERRORS))@sed \
 		's/^ *//; /^$$/d; s/^/Kiln: error: /' $(KILN_ERRORS_FILE) >&2; exit 1)
 	$(file >$(KILN_STATE_DIR)/manifest,$(kiln-manifest))

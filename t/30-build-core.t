@@ -6,9 +6,11 @@
 # goals, rebuild tracking (what rebuilds and what does not), removal of a
 # disabled package, make -j2, builds killed with SIGKILL (while Kiln
 # compiles its own tools too), two makes in one output folder, paths with
-# spaces, isolation, and the information goals.  Everything runs on a copy
-# of the test tree in a temporary folder.
-# Tier: test. Cost: about 90 s (small packages only; one real download from
+# spaces, isolation, the information goals, the target's clean-up, a
+# board's post-image script without a kernel, and mistakes in
+# _DEPENDENCIES.  Everything runs on a copy of the test tree in a
+# temporary folder.
+# Tier: test. Cost: about 95 s (small packages only; one real download from
 # the Debian archive).
 set -eu
 
@@ -39,6 +41,16 @@ rebuilt() { # the packages the last make ran a step of
 set_option() { # set_option NAME VALUE|n
 	sed -i "/^KILN_$1=/d; /^# KILN_$1 is not set/d" "$out/.config"
 	if [ "$2" = n ]; then echo "# KILN_$1 is not set" >>"$out/.config"; else echo "KILN_$1=$2" >>"$out/.config"; fi
+}
+configure_opts_documented() { # each NAME= of TARGET_CONFIGURE_OPTS is in its row of the docs
+	local names row v
+	names=$(sed -n '/^TARGET_CONFIGURE_OPTS = /,/[^\\]$/p' "$top/toolchain/toolchain.mk" | grep -o '[A-Z]*="' | tr -d '="')
+	# shellcheck disable=SC2016 # Markdown backquotes, not shell
+	row=$(grep '^| `TARGET_CONFIGURE_OPTS` |' "$top/docs/adding-packages.md")
+	[ -n "$names" ] || return 1
+	for v in $names; do
+		case $row in *"\`$v="* | *" $v="*) ;; *) echo "# $v= is not in docs/adding-packages.md" >&2; return 1 ;; esac
+	done
 }
 stamps_listing() {
 	find "$out/build" "$out/images" -name '.stamp_*' -o -name 'rootfs.tar' | sort | xargs stat -c '%n %Y.%y'
@@ -114,6 +126,7 @@ check "every enabled package ran its steps" test "$(rebuilt)" = "app-bar app-baz
 check "the target holds the programs" test -x "$out/target/usr/bin/bar" -a -x "$out/target/usr/bin/baz"
 check "app-bar runs, with its patch and its option" test "$("$out/target/usr/bin/bar")" = "hi, hello from libfoo (patched)"
 check "autotools-package passed the configure options" test "$("$out/target/usr/bin/autodemo")" = "AUTODEMO"
+check "docs/adding-packages.md names every variable TARGET_CONFIGURE_OPTS sets" configure_opts_documented
 check "kconfig-package resolved base and fragment" grep -qx 'CONFIG_SOUND=y' "$out/target/etc/kconfdemo.txt"
 check "kconfig-package warns about the fragment line that did not survive" grep -q "kconfdemo: warning: .*fragment.config:2: 'CONFIG_LOUD=y' did not survive: " "$log"
 check "host packages are not in the target" test ! -e "$out/target/bin/mkgreeting" -a -x "$out/host/bin/mkgreeting"
@@ -212,6 +225,33 @@ set_option PACKAGE_HOST_AUTODEMO n
 kmake
 check "disabled again, it leaves output/host" test ! -e "$out/host/bin/autodemo"
 
+# ---- the target's clean-up; a board's post-image script without a kernel -----------
+
+set_option PACKAGE_LIBDEV y
+set_option ROOTFS_POST_IMAGE_SCRIPT '"board/qemu/x86_64/post-image.sh"'
+if kmake; then ok "a build without a kernel runs the board's post-image script"; else
+	not_ok "a build without a kernel runs the board's post-image script"
+fi
+check "headers, static libraries, .la, pkg-config, aclocal, man and info files leave the target" sh -c "
+	cd '$out/target/usr' && ! ls -d include lib/libdev.a lib/libdev.la lib/pkgconfig share/pkgconfig \
+		share/aclocal share/man share/info 2>/dev/null | grep -q ."
+check "the package's other files stay" test -f "$out/target/usr/lib/libdev.so.1" -a -f "$out/target/usr/share/libdev/data"
+check "staging keeps the development files" test -f "$out/staging/usr/include/dev/more.h" -a -f "$out/staging/usr/lib/libdev.la"
+check "the images line gives the target's size after and before the clean-up" \
+	grep -Eq '^>>> images: .*\(rootfs\.tar; target [0-9.]+ KiB, [0-9.]+ KiB before clean-up\)$' "$log"
+check "no kernel: the board's post-image script writes no start-qemu.sh, and the images are made" \
+	test ! -e "$out/images/start-qemu.sh" -a -f "$out/images/rootfs.tar"
+check "and says why on the console" \
+	grep -q "^>>> images: warning: start-qemu.sh not written: this configuration builds no kernel (KILN_LINUX_KERNEL is off" "$log"
+set_option ROOTFS_KEEP_DEVELOPMENT_FILES y
+kmake || true
+check "KILN_ROOTFS_KEEP_DEVELOPMENT_FILES keeps them" \
+	test -f "$out/target/usr/include/dev.h" -a -f "$out/target/usr/lib/libdev.a" -a -f "$out/target/usr/share/man/man3/dev.3"
+set_option ROOTFS_KEEP_DEVELOPMENT_FILES n
+set_option ROOTFS_POST_IMAGE_SCRIPT '""'
+set_option PACKAGE_LIBDEV n
+kmake
+
 # ---- per-package goals and information --------------------------------------------
 
 kmake app-bar-show-depends
@@ -232,6 +272,7 @@ kmake legal-info
 check "legal-info collects license texts and sources" \
 	test -f "$out/legal-info/licenses/app-bar/LICENSE" -a -f "$out/legal-info/sources/app-bar/app-bar-2.1.tar.gz"
 check "legal-info writes a manifest" grep -q '"app-bar","2.1","MIT"' "$out/legal-info/manifest.csv"
+check "no line of the manifest ends in a space" sh -c "! grep -q ' \$' '$out/legal-info/manifest.csv'"
 kmake kconfdemo-savedefconfig
 check "<pkg>-savedefconfig for a kconfig package" grep -qx 'CONFIG_SOUND=y' "$out/build/kconfdemo/defconfig"
 kmake kconfdemo-update-defconfig
@@ -402,9 +443,34 @@ if kmake musl-src; then
 	kmake legal-info
 	check "legal-info has musl's COPYRIGHT and tarball" \
 		test -f "$out/legal-info/licenses/musl-src/COPYRIGHT" -a -f "$out/legal-info/sources/musl-src/musl-1.2.3.tar.gz"
+	check "with its source URL, and no line of the manifest ends in a space" sh -c "
+		grep -q '\"https://musl.libc.org/releases/musl-1.2.3.tar.gz\"\$' '$out/legal-info/manifest.csv' &&
+		! grep -q ' \$' '$out/legal-info/manifest.csv'"
 else
 	not_ok "a tarball package downloads, checks and extracts"
 fi
+
+# ---- mistakes in _DEPENDENCIES ------------------------------------------------------
+
+cp "$ext/package/app-bar/app-bar.mk" "$tmp/app-bar.mk.orig"
+sed -i 's/^APP_BAR_DEPENDENCIES = .*/& zlibx/' "$ext/package/app-bar/app-bar.mk"
+if kmake; then not_ok "a dependency no recipe defines fails"; else
+	check "a dependency no recipe defines fails, naming the file, the name and the variable" \
+		grep -qx "Kiln: error: $ext/package/app-bar/app-bar.mk: app-bar depends on 'zlibx', which no recipe defines: check APP_BAR_DEPENDENCIES" "$log"
+	check "and gives no advice to select it" sh -c "! grep -q 'select' '$log'"
+fi
+if kmake app-bar-show-depends; then not_ok "show-depends of a package with an unknown dependency fails"; else
+	check "show-depends lists it and says that no recipe defines it" sh -c "grep -qx 'host-mkgreeting libfoo zlibx' '$log' &&
+		grep -q \"app-bar depends on 'zlibx', which no recipe defines\" '$log'"
+fi
+cp "$tmp/app-bar.mk.orig" "$ext/package/app-bar/app-bar.mk"
+echo 'LIBFOO_DEPENDENCIES = app-baz' >>"$ext/package/libfoo/libfoo.mk"
+echo 'APP_BAZ_DEPENDENCIES = app-bar' >>"$ext/package/app-baz/app-baz.mk"
+if kmake; then not_ok "a dependency cycle fails"; else
+	check "a dependency cycle fails, naming the whole cycle" \
+		grep -q 'dependency cycle: app-bar -> libfoo -> app-baz -> app-bar ' "$log"
+fi
+sed -i '/^LIBFOO_DEPENDENCIES\|^APP_BAZ_DEPENDENCIES/d' "$ext/package/libfoo/libfoo.mk" "$ext/package/app-baz/app-baz.mk"
 
 # ---- a dependency that Config.in does not select --------------------------------
 
@@ -416,5 +482,7 @@ if kmake; then not_ok "a dependency that is not enabled fails"; else
 	check "a dependency that is not enabled fails, saying what to add" \
 		grep -q "app-bar.mk: app-bar depends on libfoo, which is not enabled: add 'select PACKAGE_LIBFOO' to app-bar's Config.in entry" "$log"
 fi
+# (no kconfig package here, and the build stopped before any step)
+check "a build makes the kconfig tool next to conf" test -x "$out/build/kiln-kconfig/conf" -a -x "$out/build/kiln-kconfig/kconfig"
 
 tap_done

@@ -4,7 +4,7 @@
 # support/download/kiln-download against real servers: a local
 # "python3 -m http.server", file:// URLs, an unreachable port, and the
 # Debian archive configured on the host (apt-get source). Prints TAP.
-# Tier: test. Cost: about 10 s.
+# Tier: test. Cost: about 60 s (zlib fetched twice from the Debian archive).
 set -u
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -12,6 +12,7 @@ K=$repo/support/download/kiln-download
 work=$(mktemp -d "${TMPDIR:-/tmp}/kiln-download-test.XXXXXX")
 server_pid=''
 bg_pids=()
+ro_mount=''
 
 cleanup() {
 	local p
@@ -19,6 +20,9 @@ cleanup() {
 		kill -9 "$p" 2>/dev/null
 	done
 	wait 2>/dev/null
+	if [ -n "$ro_mount" ]; then
+		umount "$ro_mount" || return
+	fi
 	rm -rf "$work"
 }
 trap cleanup EXIT
@@ -455,6 +459,184 @@ else
 	want "prints the path" is "$(cat "$out")" "$d/busybox/busybox-1.35.0.tar.bz2"
 	want "from the Debian archive" has "$err" "from the Debian archive (busybox 1:1.35.0-"
 	t_end
+
+	t_begin "Debian fallback: a version apt does not have suggests <PKG>_DEBIAN_VERSION"
+	rc=0
+	"$K" --dl-dir "$work/dl-debian-other" --pkg zlib --file zlib-1.2.12.tar.gz --hash-file "$work/musl.hash" \
+		--no-upstream --debian zlib=1.2.12 >"$out" 2>"$err" || rc=$?
+	want "exit 1" is "$rc" 1
+	want "lists what apt has" grep -q "no version of zlib for upstream 1.2.12 (apt has: .*1.2.13" "$err"
+	want "suggests the variable" grep -q "set ZLIB_DEBIAN_VERSION = 1.2.13" "$err"
+	t_end
+fi
+
+# --------------------------------------- through make: zlib, shared caches
+
+# A package of Kiln's tree (zlib: Debian repacks it as 1.2.13.dfsg, and its
+# highest revision may be in the security archive, not on the mirror) and
+# one of a small external tree whose hash file lacks its line (enabled
+# after legal-info), in an output folder of their own.  Each make runs the
+# download step only, or the extract step (legal-info).
+ext=$work/an-external-tree-with-a-long-name-so-that-the-advice-is-long/ext
+mkdir -p "$ext/package/nohash" "$ext/configs"
+printf 'name: KILN_T31\ndesc: t/31 packages\n' >"$ext/external.desc"
+# shellcheck disable=SC2016 # Kconfig's and Make's $(...), not the shell's
+printf 'source "$(KILN_EXTERNAL_KILN_T31_PATH)/package/nohash/Config.in"\n' >"$ext/Config.in"
+# shellcheck disable=SC2016
+printf 'include $(KILN_EXTERNAL_KILN_T31_PATH)/package/nohash/nohash.mk\n' >"$ext/external.mk"
+printf 'config PACKAGE_NOHASH\n\tbool "nohash"\n' >"$ext/package/nohash/Config.in"
+cat >"$ext/package/nohash/nohash.mk" <<EOF
+NOHASH_VERSION = 1.0
+NOHASH_SITE = file://$www/good
+NOHASH_SOURCE = $F
+NOHASH_LICENSE = MIT
+NOHASH_DEBIAN_SOURCE = NO
+\$(eval \$(generic-package))
+EOF
+printf 'sha256  %s  other-2.0.tar.gz\n' "$good" >"$ext/package/nohash/nohash.hash"
+cat >"$ext/configs/t31_defconfig" <<EOF
+# KILN_PACKAGE_SKELETON is not set
+KILN_INIT_NONE=y
+KILN_TOOLCHAIN_LIBC_NONE=y
+# KILN_PACKAGE_BUSYBOX is not set
+# KILN_ROOTFS_CPIO is not set
+# KILN_ROOTFS_EXT4 is not set
+KILN_ROOTFS_TAR=y
+KILN_PACKAGE_ZLIB=y
+EOF
+{
+	cat "$ext/configs/t31_defconfig"
+	echo KILN_PACKAGE_NOHASH=y
+} >"$ext/configs/t31_nohash_defconfig"
+console=$work/console
+# kmake OUT ARGS...: make in the output folder OUT; the console in $console, sets rc
+kmake() {
+	local o=$1
+	shift
+	rc=0
+	make --no-print-directory -C "$o" "$@" >"$console" 2>&1 || rc=$?
+}
+zlog() { cat "$1/logs/zlib/download.log"; }
+mo=$work/o-zlib
+dz=$work/dl-make
+ZORIG=zlib_1.2.13.dfsg.orig.tar.bz2
+unset KILN_EXTERNAL O V MAKEFLAGS KILN_DL_DIR
+
+if ! apt-cache showsrc --only-source zlib 2>/dev/null | grep -q '^Version: .*1\.2\.13\.dfsg-'; then
+	why="apt has no zlib 1.2.13.dfsg source (no deb-src entries?)"
+	for _ in 1 2 3 4 5 6 7; do tap_skip "$why"; done
+elif ! make --no-print-directory -C "$repo" O="$mo" KILN_EXTERNAL="$ext" t31_defconfig \
+	>"$console" 2>&1; then
+	not_ok "t31_defconfig"
+	sed 's/^/#   /' "$console"
+else
+	t_begin "make zlib-source: every Debian revision of 1.2.13 in turn, the .dfsg repack"
+	kmake "$mo" zlib-source KILN_DL_DIR="$dz"
+	zlog "$mo" >"$err"
+	cp "$console" "$out"
+	want "exit 0" is "$rc" 0
+	want "one line on the console" lines "$console" 1
+	if has "$err" "from upstream"; then
+		echo "# note: zlib.net answered (online?), the Debian path was not exercised here"
+	else
+		used_v=$(sed -n "s/.*: from the Debian archive (zlib \([^)]*\)) as $ZORIG, http:.*/\1/p" "$err")
+		want "the repack is used under its own name" test -n "$used_v"
+		want "and kept" test -f "$dz/zlib/$ZORIG"
+		# every higher revision (a security update, when the mirror lacks
+		# it) was tried first, its URL named
+		for v in $(apt-cache showsrc --only-source zlib | sed -n 's/^Version: \(1:1\.2\.13\.dfsg-.*\)/\1/p' | sort -u); do
+			dpkg --compare-versions "$v" gt "${used_v:-0}" || continue
+			want "tried $v first, named its URL" grep -q "Debian archive (zlib $v) $ZORIG: .*http://.*/$ZORIG" "$err"
+		done
+	fi
+	t_end
+
+	t_begin "show-info and legal-info name the file really used"
+	kmake "$mo" zlib-show-info KILN_DL_DIR="$dz"
+	cp "$console" "$out"
+	used=$(basename "$(head -n 1 "$mo/build/zlib/.kiln/sources")")
+	want "show-info" has "$console" "\"source_files\": [\"$used\"]"
+	kmake "$mo" legal-info KILN_DL_DIR="$dz"
+	cp "$console" "$err"
+	want "legal-info: exit 0" is "$rc" 0
+	want "manifest names it" grep -q "^\"zlib\",\"1.2.13\",\"Zlib\",\"LICENSE\",\"https://zlib.net/fossils/zlib-1.2.13.tar.gz\",\"$used\"$" "$mo/legal-info/manifest.csv"
+	want "and holds it" test -f "$mo/legal-info/sources/zlib/$used"
+	t_end
+
+	t_begin "a repack in the download folder is found again, without apt"
+	rm -rf "$mo/build/zlib"
+	kmake "$mo" zlib-source KILN_DL_DIR="$dz"
+	zlog "$mo" >"$err"
+	want "exit 0" is "$rc" 0
+	want "nothing tried" hasnt "$err" "Debian archive"
+	t_end
+
+	t_begin "a tampered file: fetched again, and the rejection on the console"
+	printf 'tampered\n' >>"$dz/zlib/$used"
+	rm -rf "$mo/build/zlib"
+	kmake "$mo" zlib-source KILN_DL_DIR="$dz"
+	cp "$console" "$out"
+	want "exit 0" is "$rc" 0
+	want "the console says so" grep -q "^>>> zlib: warning: zlib-1.2.13.tar.gz: cache $dz/zlib/$used: sha256 mismatch (expected .*): removed$" "$console"
+	t_end
+
+	t_begin "a missing hash line: the whole advice on the console"
+	kmake "$mo" t31_nohash_defconfig
+	kmake "$mo" nohash-source KILN_DL_DIR="$dz"
+	cp "$console" "$out"
+	advice=$(grep -F "then add this line to $ext/package/nohash/nohash.hash:" "$console")
+	want "exit 2" is "$rc" 2
+	want "the advice line, whole" test -n "$advice"
+	want "a long one (over 300 characters)" test "${#advice}" -gt 300
+	want "the line to add" grep -qx "    sha256  $good  $F" "$console"
+	t_end
+
+	if [ "$(id -u)" -ne 0 ] || ! command -v setpriv >/dev/null; then
+		tap_skip "not root: no read-only bind mount, no other user"
+		tap_skip "not root: no read-only bind mount, no other user"
+	else
+		t_begin "a read-only download folder (bind mount) serves its verified files"
+		ro_mount=$work/dl-ro
+		mkdir -p "$ro_mount"
+		mount --bind "$dz" "$ro_mount" && mount -o remount,ro,bind "$ro_mount" || ro_mount=''
+		want "mounted read-only" test -n "$ro_mount"
+		rm -f "$dz/zlib/.lock"
+		before=$(ls -la "$dz/zlib")
+		rm -rf "$mo/build/zlib"
+		kmake "$mo" zlib-source KILN_DL_DIR="$ro_mount"
+		cp "$console" "$out"
+		want "zlib: exit 0" is "$rc" 0
+		want "nothing written" is "$(ls -la "$dz/zlib")" "$before"
+		kmake "$mo" nohash-source KILN_DL_DIR="$ro_mount"
+		cp "$console" "$err"
+		want "a download: exit 2" is "$rc" 2
+		want "says it is read-only" has "$console" "cannot write to the download folder: $ro_mount/nohash is on a read-only file system"
+		want "says what to do" has "$console" "set KILN_DL_DIR to a folder user root can write to, or fix the permissions of $ro_mount/nohash"
+		t_end
+
+		t_begin "a root-owned download folder serves an ordinary user"
+		uo=$work/o-user
+		mkdir -p "$uo"
+		chown 65534:65534 "$uo"
+		chmod 755 "$work" "${ext%/ext}"
+		chown -R 0:0 "$dz"
+		chmod -R go-w "$dz"
+		as_nobody() { setpriv --reuid=65534 --regid=65534 --clear-groups -- "$@"; }
+		rc=0
+		as_nobody make --no-print-directory -C "$repo" O="$uo" KILN_EXTERNAL="$ext" t31_nohash_defconfig \
+			>"$console" 2>&1 || rc=$?
+		want "defconfig as nobody" is "$rc" 0
+		rc=0
+		as_nobody make --no-print-directory -C "$uo" zlib-source KILN_DL_DIR="$dz" >"$console" 2>&1 || rc=$?
+		cp "$console" "$out"
+		want "zlib: exit 0" is "$rc" 0
+		rc=0
+		as_nobody make --no-print-directory -C "$uo" nohash-source KILN_DL_DIR="$dz" >"$console" 2>&1 || rc=$?
+		cp "$console" "$err"
+		want "a download: exit 2" is "$rc" 2
+		want "says whose folder it is" has "$console" "cannot write to the download folder: $dz/nohash is not writable by user nobody (it belongs to root)"
+		t_end
+	fi
 fi
 
 tap_done

@@ -192,7 +192,7 @@ fi
 awk '/^package lib/ {inlib=1} inlib && /^depends$/ {print "depends app"; inlib=0; next} {print}' \
 	"$out/manifest" >"$tmp/bad2"
 if "$sig" "$tmp/bad2" 2>"$tmp/err"; then not_ok "a dependency cycle fails"; else
-	check "a dependency cycle fails" grep -q 'dependency cycle' "$tmp/err"
+	check "a dependency cycle fails, naming the whole cycle" grep -Eq 'dependency cycle: (app -> lib -> app|lib -> app -> lib) ' "$tmp/err"
 fi
 printf 'not a manifest\n' >"$tmp/bad3"
 if "$sig" "$tmp/bad3" 2>"$tmp/err"; then not_ok "a bad manifest fails"; else

@@ -121,6 +121,16 @@ if "$top/support/scripts/write-start-qemu" "$tmp/nokernel" --qemu q --package p 
 else
 	check "write-start-qemu refuses a folder without the kernel, naming the option" grep -q 'is the kernel enabled (KILN_LINUX_KERNEL)' "$tap_log"
 fi
+printf '# KILN_LINUX_KERNEL is not set\n' >"$tmp/nokernel.config"
+echo old >"$tmp/nokernel/start-qemu.sh"
+if KILN_TOP=$top KILN_CONFIG=$tmp/nokernel.config KILN_WARNINGS=$tmp/warnings \
+	"$top/board/qemu/x86_64/post-image.sh" "$tmp/nokernel" >"$tap_log" 2>&1; then
+	check "a configuration without a kernel: the board's script succeeds, without start-qemu.sh" \
+		test ! -e "$tmp/nokernel/start-qemu.sh"
+	check "and says why, for the console" grep -q '^start-qemu.sh not written: this configuration builds no kernel' "$tmp/warnings"
+else
+	not_ok "a configuration without a kernel: the board's post-image script succeeds"
+fi
 
 d=$tmp/arm
 images "$d" aarch64 rootfs.cpio.gz rootfs.img

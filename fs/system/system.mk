@@ -2,8 +2,9 @@
 #
 # The target: output/target assembled from the enabled packages' own trees,
 # then the system options of fs/system/Config.in applied to it, in this
-# order: overlays, users tables, root's password, stripping, post-build
-# scripts.  (The hostname and banner are the skeleton package's files; the
+# order: development files removed, overlays, users tables, root's
+# password, stripping, post-build scripts; then its size noted for the
+# images line.  (The hostname and banner are the skeleton package's files; the
 # init and its console are the init package's, BusyBox's today.)  Read by
 # fs/fs.mk, which owns the stage: its folder, signature and environment.
 
@@ -47,6 +48,8 @@ define KILN_SYSTEM_TARGET_CMDS
 $(KILN_TREE) assemble $(KILN_STAGING_ROOT) $(patsubst %,$(KILN_PER_PACKAGE_DIR)/%/staging,$(KILN_TARGET_PACKAGES))
 $(KILN_TREE) assemble $(KILN_HOST_ROOT) $(patsubst %,$(KILN_PER_PACKAGE_DIR)/%/host,$(KILN_HOST_PACKAGES))
 $(KILN_TREE) assemble --copy $(KILN_TARGET_ROOT) $(foreach p,$(KILN_TARGET_PACKAGES),$(call kiln-system-target-tree,$(p)))
+size_before=$$($(KILN_SYSTEM_TARGET_SIZE_SCRIPT) --bytes $(KILN_TARGET_ROOT))
+$(if $(filter y,$(KILN_ROOTFS_KEEP_DEVELOPMENT_FILES)),,$(KILN_TOP)/support/scripts/clean-target $(KILN_TARGET_ROOT))
 $(foreach d,$(KILN_SYSTEM_OVERLAYS),test -d $(d) || { echo "Kiln: the overlay $(d) (KILN_ROOTFS_OVERLAY) is not a folder"; exit 1; }
 cp -dR --preserve=mode,timestamps --remove-destination $(d)/. $(KILN_TARGET_ROOT)/$(newline))
 rm -f $(KILN_FS_USERS_PERMS) && touch $(KILN_FS_USERS_PERMS)
@@ -55,7 +58,13 @@ $(if $(KILN_SYSTEM_USERS_TABLES),$(KILN_ROOTFS) users --target $(KILN_TARGET_ROO
 $(if $(filter y,$(KILN_PACKAGE_SKELETON)),$(KILN_SYSTEM_ROOT_PASSWORD_CMDS))
 $(if $(filter y,$(KILN_ROOTFS_STRIP)),$(KILN_TOP)/support/scripts/strip-target $(TOOLCHAIN_EXTERNAL_PREFIX)strip $(KILN_TARGET_ROOT))
 $(foreach s,$(KILN_SYSTEM_POST_BUILD_SCRIPTS),$(s) $(KILN_TARGET_ROOT) $(call qstrip,$(KILN_ROOTFS_POST_SCRIPT_ARGS))$(newline))
+$(KILN_SYSTEM_TARGET_SIZE_SCRIPT) $(KILN_TARGET_ROOT) "$$size_before" >$(KILN_SYSTEM_TARGET_SIZE)
 endef
+# (the line fs/fs.mk adds to the images line)
+KILN_SYSTEM_TARGET_SIZE = $(KILN_FS_DIR)/.kiln/target-size
+KILN_SYSTEM_TARGET_SIZE_SCRIPT = $(KILN_TOP)/support/scripts/target-size
+# (the scripts the target is made with: inputs of the stage, fs/fs.mk)
+KILN_SYSTEM_SCRIPTS = $(addprefix $(KILN_TOP)/support/scripts/,clean-target strip-target target-size)
 
 $(KILN_FS_STAMP_TARGET): $(KILN_FS_STAGE_SIGNATURE) $(patsubst %,$(KB)/%/.stamp_installed,$(KILN_PACKAGES_IN_START_ORDER)) | $(KILN_ROOTFS)
 	$(Q)$(call kiln-fs-run,target,finalize,$(KILN_SYSTEM_TARGET_CMDS))

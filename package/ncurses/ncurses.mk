@@ -23,10 +23,11 @@ NCURSES_CONF_OPTS = --enable-widec --without-cxx --without-cxx-binding --without
 
 NCURSES_TERMINFO = $(call qstrip,$(KILN_PACKAGE_NCURSES_TERMINFO))
 
-# the target gets the libraries and the terminal descriptions only
+# the target gets the libraries and the terminal descriptions, not the
+# programs (its headers, static libraries and pkg-config files go with the
+# target's clean-up, fs/system/system.mk)
 define NCURSES_TARGET_CLEANUP
-	rm -rf $(TARGET_DIR)/usr/include $(TARGET_DIR)/usr/lib/pkgconfig $(TARGET_DIR)/usr/bin
-	rm -f $(TARGET_DIR)/usr/lib/*.a
+	rm -rf $(TARGET_DIR)/usr/bin
 	mkdir -p $(TARGET_DIR)/usr/share/terminfo
 	$(if $(NCURSES_TERMINFO),tic -x -o $(TARGET_DIR)/usr/share/terminfo \
 		-e $(subst $(space),$(comma),$(NCURSES_TERMINFO)) $(@D)/misc/terminfo.src)

@@ -710,6 +710,24 @@ static void add_dependencies(struct record *r, struct strbuf *out)
 	build_closure(r, deps);
 }
 
+/* The records being computed, outermost first: a cycle is a path back into them. */
+static struct record **in_progress;
+static int n_in_progress;
+
+static void die_of_cycle(const struct record *back)
+{
+	struct strbuf path = { 0 };
+	int i = 0;
+
+	while (in_progress[i] != back)
+		i++;
+	for (; i < n_in_progress; i++)
+		sb_addf(&path, "%s -> ", in_progress[i]->name);
+	sb_adds(&path, back->name);
+	die("dependency cycle: %s (see the _DEPENDENCIES of these packages: one of them must not "
+	    "depend on the next)", sb_str(&path));
+}
+
 static void compute(struct record *r)
 {
 	struct name_set symbols = { 0 };
@@ -721,8 +739,11 @@ static void compute(struct record *r)
 	if (r->state == 2)
 		return;
 	if (r->state == 1)
-		die("dependency cycle through %s %s (see its _DEPENDENCIES)", r->type, r->name);
+		die_of_cycle(r);
 	r->state = 1;
+	if (!in_progress)
+		in_progress = xmalloc(sizeof(*in_progress) * (size_t)n_records);
+	in_progress[n_in_progress++] = r;
 	sb_add(out, "", 0);
 	sb_addf(out, "%s %s %s\n", r->type, r->name, field_value(r, "version"));
 	if ((f = find_field(r, "kind")))
@@ -753,6 +774,7 @@ static void compute(struct record *r)
 	add_dependencies(r, out);
 	sha256_string(out->buf, out->len, r->signature);
 	r->state = 2;
+	n_in_progress--;
 	for (i = 0; i < symbols.count; i++)
 		free(symbols.names[i]);
 	free(symbols.names);
