@@ -15,11 +15,23 @@ SHELL := /bin/sh
 KILN_TOP := $(patsubst %/,%,$(dir $(realpath $(firstword $(MAKEFILE_LIST)))))
 KILN_VERSION := 2026.11-dev
 
+# Make splits words on spaces, so Kiln's own folder, O= and KILN_DL_DIR must
+# have none in their paths (docs/configuration.md): refused here, before
+# anything is created.
+kiln-space-error = $(error Kiln: $(1) '$(2)' has a space in its path, which Kiln does not support (Make splits words on spaces): use a path without one)
+kiln-absolute = $(if $(filter /%,$(firstword $(1))),$(strip $(1)),$(CURDIR)/$(strip $(1)))
+ifneq ($(words $(MAKEFILE_LIST))$(words $(KILN_TOP)),11)
+$(call kiln-space-error,Kiln's Makefile,$(call kiln-absolute,$(MAKEFILE_LIST)))
+endif
+
 include $(KILN_TOP)/package/pkg-utils.mk
 
 # ---- where things go --------------------------------------------------------
 
 O ?= $(KILN_TOP)/output
+ifneq ($(words $(call kiln-absolute,$(O))),1)
+$(call kiln-space-error,the output folder,$(call kiln-absolute,$(O)))
+endif
 override O := $(abspath $(O))
 KILN_OUTPUT := $(O)
 KILN_BUILD_DIR := $(O)/build
@@ -27,6 +39,9 @@ KILN_PER_PACKAGE_DIR := $(O)/per-package
 KILN_LOG_DIR := $(O)/logs
 KILN_STATE_DIR := $(O)/.kiln
 KILN_DL_DIR ?= $(KILN_TOP)/dl
+ifneq ($(words $(call kiln-absolute,$(KILN_DL_DIR))),1)
+$(call kiln-space-error,the download folder,$(call kiln-absolute,$(KILN_DL_DIR)))
+endif
 override KILN_DL_DIR := $(abspath $(KILN_DL_DIR))
 # the assembled results
 KILN_TARGET_ROOT := $(O)/target
@@ -96,7 +111,25 @@ KILN_SERIAL := 1
 endif
 endif
 
-ifeq ($(KILN_SERIAL),1)
+# One make at a time in an output folder: a make that writes in it runs
+# itself again under $(O)/.kiln/lock (support/scripts/kiln-lock), so that a
+# second one is refused, told which make holds it, before it writes
+# anything.  The inner make and its sub-makes see KILN_LOCKED=1.
+KILN_UNLOCKED_GOALS := help list-defconfigs check print-version test test-full kconfig \
+	kconfig-san run
+ifeq ($(KILN_LOCKED),)
+ifneq ($(filter-out $(KILN_UNLOCKED_GOALS),$(KILN_GOALS)),)
+KILN_LOCK := 1
+endif
+endif
+
+ifeq ($(KILN_LOCK),1)
+.PHONY: $(KILN_GOALS) _kiln-lock
+$(KILN_GOALS): _kiln-lock ; @:
+_kiln-lock:
+	@$(KILN_TOP)/support/scripts/kiln-lock $(O) '$(KILN_GOALS)' \
+		$(MAKE) -f $(KILN_TOP)/Makefile O=$(O) KILN_LOCKED=1 $(MAKECMDGOALS)
+else ifeq ($(KILN_SERIAL),1)
 .PHONY: $(MAKECMDGOALS) _kiln-serial
 $(MAKECMDGOALS): _kiln-serial ; @:
 _kiln-serial:
@@ -190,4 +223,4 @@ test:
 test-full:
 	$(Q)$(KILN_TOP)/support/testing/run-tests full
 
-endif # KILN_SERIAL
+endif # KILN_LOCK, KILN_SERIAL

@@ -4,11 +4,13 @@
 # The build core on the small packages of support/testing/ext-test (no
 # kernel): configuration targets, O=, external trees, the per-package
 # goals, rebuild tracking (what rebuilds and what does not), removal of a
-# disabled package, make -j2, builds killed with SIGKILL, isolation, the
-# information goals, the target's clean-up, a board's post-image script
-# without a kernel, and mistakes in _DEPENDENCIES.  Everything runs on a
-# copy of the test tree in a temporary folder.
-# Tier: test. Cost: about 85 s (small packages only; one real download from
+# disabled package, make -j2, builds killed with SIGKILL (while Kiln
+# compiles its own tools too), two makes in one output folder, paths with
+# spaces, isolation, the information goals, the target's clean-up, a
+# board's post-image script without a kernel, and mistakes in
+# _DEPENDENCIES.  Everything runs on a copy of the test tree in a
+# temporary folder.
+# Tier: test. Cost: about 95 s (small packages only; one real download from
 # the Debian archive).
 set -eu
 
@@ -75,6 +77,33 @@ fi
 if make -C "$top" O="$tmp/empty" all >"$log" 2>&1; then not_ok "make without a configuration fails"; else
 	check "make without a configuration says how to start" grep -q "make <board>_defconfig" "$log"
 fi
+
+# paths with spaces (O=, Kiln's own folder): refused before anything is made
+listing() { find "$tmp" -path "$log" -prune -o -print | sort; }
+mkdir "$tmp/kiln tree"
+tar -C "$top" --exclude=./output --exclude=./dl --exclude=./.git -cf - . | tar -xf - -C "$tmp/kiln tree"
+listing >"$tmp/listing.before"
+if make -C "$top" O="$tmp/with space" KILN_EXTERNAL="$ext" kiln_test_defconfig >"$log" 2>&1; then
+	not_ok "an output folder with a space in its path is refused"
+else
+	check "an output folder with a space in its path is refused, saying so" \
+		grep -q "Kiln: the output folder '$tmp/with space' has a space in its path, which Kiln does not support" "$log"
+fi
+if make -C "$tmp/kiln tree" O="$tmp/out-sp" kiln_test_defconfig >"$log" 2>&1; then
+	not_ok "Kiln's folder with a space in its path is refused"
+else
+	check "Kiln's folder with a space in its path is refused, saying so" \
+		grep -q "Kiln: Kiln's Makefile '$tmp/kiln tree/Makefile' has a space in its path" "$log"
+fi
+if (cd "$tmp" && make -f "$tmp/kiln tree/Makefile" O="$tmp/out-sp" kiln_test_defconfig) >"$log" 2>&1; then
+	not_ok "Kiln's folder with a space in its path is refused (make -f)"
+else
+	check "Kiln's folder with a space in its path is refused (make -f), saying so" \
+		grep -q "Kiln: Kiln's Makefile '$tmp/kiln tree/Makefile' has a space in its path" "$log"
+fi
+check "and nothing was created, here or in Kiln's folder" cmp -s "$tmp/listing.before" <(listing)
+check "nor in this Kiln folder" test ! -e "$top/space"
+rm -rf "$tmp/kiln tree"
 
 # configuration goals never read a recipe
 mkdir -p "$ext/package/zz-broken"
@@ -263,8 +292,9 @@ if kmake libfoo-nothing 2>/dev/null; then not_ok "an unknown goal fails"; else o
 
 # ---- 4. make -j2, and 5. SIGKILL at several points ---------------------------------
 
-reset_build() {
-	rm -rf "$out/build/"[!k]* "$out/per-package" "$out/target" "$out/images" "$out/logs" \
+reset_build() { # all but build/kiln-*: Kiln's tools, the configuration, the stages' folder
+	find "$out/build" -mindepth 1 -maxdepth 1 ! -name 'kiln-*' -exec rm -rf {} +
+	rm -rf "$out/per-package" "$out/target" "$out/images" "$out/logs" \
 		"$out/staging" "$out/host" "$out/.kiln/stage-"*
 }
 tree_digest() {
@@ -303,6 +333,80 @@ for percent in 10 25 40 55 70 85 95; do
 		not_ok "killed after ${delay}s, the re-run succeeds"
 	fi
 done
+
+# Kiln's own tools are compiled by every first build and every build after
+# 'make clean'.  A cc that stops at one of their objects or programs
+# (build/$KILN_TEST_STOP_AT), having created it empty as the assembler and
+# the linker do, for as long as the file $KILN_TEST_STOPPED exists:
+cat >"$tmp/stopping-cc" <<'EOF'
+#!/bin/sh
+for arg; do [ "${prev:-}" = -o ] && out=$arg; prev=$arg; done
+case ${out:-} in
+*/"$KILN_TEST_STOP_AT" | */"$KILN_TEST_STOP_AT".tmp)
+	: >"$out" && echo "$out" >"$KILN_TEST_STOPPED"
+	while [ -e "$KILN_TEST_STOPPED" ]; do sleep 0.1; done
+	;;
+esac
+exec cc "$@"
+EOF
+chmod +x "$tmp/stopping-cc"
+make_stopped_at() { # make_stopped_at FILE: a make that must compile FILE's folder again
+	# (build/kiln-config too: conf is needed), in the background (its pid in $pid,
+	# its output in $log.stopped), stopped at build/FILE
+	rm -rf "$out/build/${1%%/*}" "$out/build/kiln-config" "$tmp/stopped"
+	CC=$tmp/stopping-cc KILN_TEST_STOP_AT=$1 KILN_TEST_STOPPED=$tmp/stopped \
+		setsid make -C "$out" >"$log.stopped" 2>&1 &
+	pid=$!
+	for _ in $(seq 600); do
+		[ -s "$tmp/stopped" ] && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+# killed there, the next make compiles that file again
+for stop_at in kiln-kconfig/parser.o kiln-tools/kiln-sig; do
+	if make_stopped_at "$stop_at"; then stopped=yes; else stopped=; fi
+	kill -KILL -- -"$pid" 2>/dev/null || true
+	wait "$pid" 2>/dev/null || true
+	if [ -z "$stopped" ]; then
+		not_ok "killed while Kiln builds $stop_at: the build never wrote it"
+	elif kmake; then
+		tree_digest >"$tmp/killed"
+		check "killed while Kiln builds $stop_at (left empty), re-run gives the same result" \
+			cmp -s "$tmp/serial" "$tmp/killed"
+	else
+		not_ok "killed while Kiln builds $stop_at (left empty), the re-run succeeds"
+	fi
+done
+
+# two makes in one output folder: the second is refused, naming the first,
+# and another output folder can be used meanwhile
+if make_stopped_at kiln-tools/kiln-sig; then
+	first=$pid
+	if kmake; then not_ok "a second make in the same output folder is refused"; else
+		check "a second make in the same output folder is refused, naming the first" \
+			grep -q "^Kiln: another make is using $out (pid [0-9]*: make all, since .*): wait for it to end" "$log"
+	fi
+	if kmake olddefconfig; then not_ok "so is a configuration goal"; else
+		check "so is a configuration goal" grep -q "^Kiln: another make is using $out " "$log"
+	fi
+	if make -C "$top" O="$tmp/out-other" KILN_EXTERNAL="$ext" kiln_test_defconfig >"$log" 2>&1; then
+		ok "meanwhile a make in another output folder works"
+	else
+		not_ok "meanwhile a make in another output folder works"
+	fi
+	rm -f "$tmp/stopped"
+	if wait "$first"; then
+		tree_digest >"$tmp/raced"
+		check "the first make goes on to the same result" cmp -s "$tmp/serial" "$tmp/raced"
+	else
+		tap_log=$log.stopped not_ok "the first make goes on to the same result"
+	fi
+else
+	kill -KILL -- -"$pid" 2>/dev/null || true
+	not_ok "two makes in one output folder: the first never reached Kiln's tools"
+fi
 
 # kill in the middle of a step: the next build notices and starts it again
 reset_build

@@ -10,7 +10,7 @@ set -eu
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 tmp=$(mktemp -d /tmp/kiln-t33.XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
+trap 'umount "$tmp/full" 2>/dev/null; rm -rf "$tmp"' EXIT
 export ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1
 
 # shellcheck source=../support/testing/tap.sh
@@ -242,6 +242,20 @@ check "changing the copy leaves the tree alone" test "$(cat "$tmp/t1/usr/bin/one
 mkfifo "$tmp/t2/usr/lib/fifo"
 if "$tree" assemble --copy "$dest" "$tmp/t2" 2>"$tmp/err"; then not_ok "a fifo in a tree is refused"; else
 	check "a fifo in a tree is refused, pointing at device tables" grep -q 'through a device table' "$tmp/err"
+fi
+rm "$tmp/t2/usr/lib/fifo"
+
+# a full filesystem (62 pages: the fourth 64 KB write is short): reported as
+# what it is
+mkdir -p "$tmp/full" "$tmp/big"
+head -c 1048576 /dev/zero >"$tmp/big/file"
+if [ "$(id -u)" -ne 0 ] || ! mount -t tmpfs -o size=250k kiln-t33 "$tmp/full" 2>/dev/null; then
+	tap_skip "a full filesystem needs root (a 250 KB tmpfs)"
+elif "$tree" assemble --copy "$tmp/full/dest" "$tmp/big" 2>"$tmp/err"; then
+	not_ok "a copy onto a full filesystem fails"
+else
+	check "a copy onto a full filesystem fails with ENOSPC, naming the file" \
+		grep -q "cannot write $tmp/full/dest.new/file: No space left on device" "$tmp/err"
 fi
 
 tap_done

@@ -11,6 +11,13 @@ KILN_LIB_SRCS := $(KILN_LIB:%=$(KILN_LIB_DIR)/%.c)
 KILN_LIB_HEADERS := $(KILN_LIB:%=$(KILN_LIB_DIR)/%.h)
 KILN_LIB_OBJS := $(KILN_LIB:%=$(O)/lib/%.o)
 
+# Every object and program is written as $@.tmp and renamed once complete:
+# a build killed with SIGKILL (which make cannot clean up after, whatever
+# .DELETE_ON_ERROR says) leaves no truncated file newer than its sources
+# for the next make to trust.  Rules write: -o $(KILN_TMP) ... && $(KILN_COMMIT)
+KILN_TMP = $@.tmp
+KILN_COMMIT = mv -f $@.tmp $@
+
 $(KILN_LIB_OBJS): $(O)/lib/%.o: $(KILN_LIB_DIR)/%.c $(KILN_LIB_HEADERS)
 	@mkdir -p $(@D)
-	$(CC) $(KILN_LIB_CFLAGS) -c -o $@ $<
+	$(CC) $(KILN_LIB_CFLAGS) -c -o $(KILN_TMP) $< && $(KILN_COMMIT)

@@ -224,7 +224,7 @@ void db_save(struct db *db, mode_t new_mode)
 	if (fd < 0)
 		die("cannot create %s/etc/%s: %s", root_name(), tmp, strerror(errno));
 	copy_attributes(db, fd, new_mode);
-	if (write(fd, out.buf, out.len) != (ssize_t)out.len || close(fd))
+	if (write_all(fd, out.buf, out.len) || close(fd))
 		die("cannot write %s/etc/%s: %s", root_name(), tmp, strerror(errno));
 	if (renameat(db->etc_fd, tmp, db->etc_fd, db->name))
 		die("cannot rename %s/etc/%s: %s", root_name(), tmp, strerror(errno));

@@ -112,7 +112,7 @@ static int copy_entry(const char *src, const char *dst, const struct stat *st)
 		return -1;
 	}
 	while ((n = read(in, buf, sizeof(buf))) > 0)
-		if (write(out, buf, (size_t)n) != n)
+		if (write_all(out, buf, (size_t)n))
 			die("cannot write %s: %s", dst, strerror(errno));
 	if (n < 0)
 		die("cannot read %s: %s", src, strerror(errno));

@@ -87,6 +87,27 @@ int write_if_changed(const char *path, const char *data, size_t len)
 	return 1;
 }
 
+int write_all(int fd, const void *data, size_t len)
+{
+	const char *p = data;
+	ssize_t n;
+
+	while (len) {
+		n = write(fd, p, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		if (n == 0) {
+			errno = ENOSPC;
+			return -1;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
 void make_dirs(const char *path)
 {
 	char *p, *s;

@@ -24,6 +24,11 @@ char *read_file(const char *path, size_t *len);
  * already holds exactly that: returns 1 when written, 0 when unchanged.
  */
 int write_if_changed(const char *path, const char *data, size_t len);
+/*
+ * Writes all len bytes to fd, again after a short write: 0, or -1 with
+ * errno saying why the rest could not be written (ENOSPC on a full disk).
+ */
+int write_all(int fd, const void *data, size_t len);
 /* mkdir -p */
 void make_dirs(const char *path);
 
