@@ -83,10 +83,13 @@ struct expr *expr_copy(const struct expr *e)
 	if (!e)
 		return NULL;
 	c = expr_new(e->op);
-	c->lsym = e->lsym;
-	c->rsym = e->rsym;
-	c->l = expr_copy(e->l);
-	c->r = expr_copy(e->r);
+	if (expr_has_subexprs(e->op)) {
+		c->l = expr_copy(e->l);
+		c->r = expr_copy(e->r);
+	} else {
+		c->lsym = e->lsym;
+		c->rsym = e->rsym;
+	}
 	return c;
 }
 
@@ -95,8 +98,10 @@ void expr_free(struct expr *e)
 {
 	if (!e)
 		return;
-	expr_free(e->l);
-	expr_free(e->r);
+	if (expr_has_subexprs(e->op)) {
+		expr_free(e->l);
+		expr_free(e->r);
+	}
 	free(e);
 }
 
@@ -242,7 +247,6 @@ static struct expr *make_symbol(struct expr *e, struct symbol *sym)
 	e->op = E_SYMBOL;
 	e->lsym = sym;
 	e->rsym = NULL;
-	e->l = e->r = NULL;
 	return e;
 }
 
@@ -250,7 +254,7 @@ static struct expr *make_not_symbol(struct expr *e, struct symbol *sym)
 {
 	e->op = E_NOT;
 	e->l = expr_alloc_symbol(sym);
-	e->lsym = e->rsym = NULL;
+	e->r = NULL;
 	return e;
 }
 
@@ -324,7 +328,7 @@ struct expr *expr_transform(struct expr *e)
 {
 	if (!e)
 		return NULL;
-	if (!is_comparison(e->op) && e->op != E_SYMBOL && e->op != E_LIST) {
+	if (expr_has_subexprs(e->op)) {
 		e->l = expr_transform(e->l);
 		e->r = expr_transform(e->r);
 	}
