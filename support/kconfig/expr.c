@@ -17,12 +17,16 @@
 #include <string.h>
 
 #include "kconfig.h"
+#include "pool.h"
 
 static int rewrites;	/* simplifications made in the current pass */
 
+/* the nodes of every expression: Linux's tree keeps about 600,000 */
+static struct pool expr_nodes = POOL_INIT(struct expr);
+
 static struct expr *expr_new(enum expr_op op)
 {
-	struct expr *e = xcalloc(1, sizeof(*e));
+	struct expr *e = pool_alloc(&expr_nodes);
 
 	e->op = op;
 	return e;
@@ -102,7 +106,7 @@ void expr_free(struct expr *e)
 		expr_free(e->l);
 		expr_free(e->r);
 	}
-	free(e);
+	pool_free(&expr_nodes, e);
 }
 
 static bool is_sym(const struct expr *e, const struct symbol *sym)
