@@ -149,12 +149,12 @@ struct kfile {
 struct property {
 	struct property *next;
 	enum prop_kind kind;
+	int lineno;
 	const char *text;		/* prompts */
 	struct expr_value visible;	/* condition (and, after finalize, deps) */
 	struct expr *expr;		/* default value, select/imply target, range */
 	struct menu *menu;
 	struct kfile *file;
-	int lineno;
 };
 
 #define MENU_CHANGED	0x0001
