@@ -22,7 +22,7 @@
 
 static int rewrites;	/* simplifications made in the current pass */
 
-/* the nodes of every expression: Linux's tree keeps about 600,000 */
+/* the nodes of every expression: Linux's tree keeps about 570,000 */
 static struct pool expr_nodes = POOL_INIT(struct expr);
 
 static struct expr *expr_new(enum expr_op op)
