@@ -8,8 +8,9 @@
  * "m" becomes "m && MODULES".  They follow Linux 6.1's rules so that
  * the same Kconfig gives the same configuration.
  *
- * Expressions built while parsing live as long as the process; only the
- * temporary trees of comparisons and nesting tests are freed.
+ * Expressions built while parsing live as long as the process.  The
+ * rewrites change a tree in place and free the nodes they drop: the
+ * trees they are given must not share nodes with another.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -17,12 +18,16 @@
 #include <string.h>
 
 #include "kconfig.h"
+#include "pool.h"
 
 static int rewrites;	/* simplifications made in the current pass */
 
+/* the nodes of every expression: Linux's tree keeps about 570,000 */
+static struct pool expr_nodes = POOL_INIT(struct expr);
+
 static struct expr *expr_new(enum expr_op op)
 {
-	struct expr *e = xcalloc(1, sizeof(*e));
+	struct expr *e = pool_alloc(&expr_nodes);
 
 	e->op = op;
 	return e;
@@ -83,11 +88,20 @@ struct expr *expr_copy(const struct expr *e)
 	if (!e)
 		return NULL;
 	c = expr_new(e->op);
-	c->lsym = e->lsym;
-	c->rsym = e->rsym;
-	c->l = expr_copy(e->l);
-	c->r = expr_copy(e->r);
+	if (expr_has_subexprs(e->op)) {
+		c->l = expr_copy(e->l);
+		c->r = expr_copy(e->r);
+	} else {
+		c->lsym = e->lsym;
+		c->rsym = e->rsym;
+	}
 	return c;
+}
+
+/* one node, not its subexpressions */
+static void free_node(struct expr *e)
+{
+	pool_free(&expr_nodes, e);
 }
 
 /* e must own all its nodes: no subtree shared with another tree */
@@ -95,9 +109,11 @@ void expr_free(struct expr *e)
 {
 	if (!e)
 		return;
-	expr_free(e->l);
-	expr_free(e->r);
-	free(e);
+	if (expr_has_subexprs(e->op)) {
+		expr_free(e->l);
+		expr_free(e->r);
+	}
+	free_node(e);
 }
 
 static bool is_sym(const struct expr *e, const struct symbol *sym)
@@ -242,7 +258,6 @@ static struct expr *make_symbol(struct expr *e, struct symbol *sym)
 	e->op = E_SYMBOL;
 	e->lsym = sym;
 	e->rsym = NULL;
-	e->l = e->r = NULL;
 	return e;
 }
 
@@ -250,7 +265,7 @@ static struct expr *make_not_symbol(struct expr *e, struct symbol *sym)
 {
 	e->op = E_NOT;
 	e->l = expr_alloc_symbol(sym);
-	e->lsym = e->rsym = NULL;
+	e->r = NULL;
 	return e;
 }
 
@@ -290,13 +305,17 @@ static struct expr *transform_bool_comparison(struct expr *e)
 /* push a negation one level down */
 static struct expr *transform_not(struct expr *e)
 {
-	struct expr *inner = e->l;
+	struct expr *inner = e->l, *innermost;
 
 	switch (inner->op) {
 	case E_NOT:
-		return expr_transform(inner->l);
+		innermost = inner->l;
+		free_node(inner);
+		free_node(e);
+		return expr_transform(innermost);
 	case E_EQUAL: case E_UNEQUAL: case E_LEQ: case E_GEQ: case E_LTH: case E_GTH:
 		inner->op = negated_comparison(inner->op);
+		free_node(e);
 		return inner;
 	case E_OR:
 	case E_AND:
@@ -308,12 +327,15 @@ static struct expr *transform_not(struct expr *e)
 		e->l = inner;
 		return expr_transform(e);
 	case E_SYMBOL:
-		if (inner->lsym == &symbol_yes)
-			return make_symbol(inner, &symbol_no);
-		if (inner->lsym == &symbol_mod)
-			return make_symbol(inner, &symbol_mod);
-		if (inner->lsym == &symbol_no)
-			return make_symbol(inner, &symbol_yes);
+		if (inner->lsym == &symbol_yes || inner->lsym == &symbol_no) {
+			free_node(e);
+			return make_symbol(inner, inner->lsym == &symbol_yes ?
+					   &symbol_no : &symbol_yes);
+		}
+		if (inner->lsym == &symbol_mod) {
+			free_node(e);
+			return inner;
+		}
 		return e;
 	default:
 		return e;
@@ -324,7 +346,7 @@ struct expr *expr_transform(struct expr *e)
 {
 	if (!e)
 		return NULL;
-	if (!is_comparison(e->op) && e->op != E_SYMBOL && e->op != E_LIST) {
+	if (expr_has_subexprs(e->op)) {
 		e->l = expr_transform(e->l);
 		e->r = expr_transform(e->r);
 	}
@@ -369,14 +391,21 @@ static struct expr *eliminate_yn(struct expr *e)
 	r = e->r;
 	absorbing = e->op == E_AND ? &symbol_no : &symbol_yes;
 	neutral = e->op == E_AND ? &symbol_yes : &symbol_no;
-	if (is_sym(l, absorbing) || is_sym(r, absorbing))
+	if (is_sym(l, absorbing) || is_sym(r, absorbing)) {
+		expr_free(l);
+		expr_free(r);
 		return make_symbol(e, absorbing);
+	}
 	if (is_sym(l, neutral)) {
 		*e = *r;
+		free_node(l);
+		free_node(r);
 		return e;
 	}
 	if (is_sym(r, neutral)) {
 		*e = *l;
+		free_node(l);
+		free_node(r);
 		return e;
 	}
 	return e;
@@ -513,21 +542,16 @@ static void eliminate_dups_pair(enum expr_op op, struct expr **pa, struct expr *
 		return;
 	if ((*pa)->op == E_OR || (*pa)->op == E_AND)
 		eliminate_dups_pair((*pa)->op, pa, pa);
-	if (op == E_OR) {
-		joined = join_or(*pa, *pb);
-		if (joined) {
-			*pa = expr_alloc_symbol(&symbol_no);
-			*pb = joined;
-			rewrites++;
-		}
-	} else if (op == E_AND) {
-		joined = join_and(*pa, *pb);
-		if (joined) {
-			*pa = expr_alloc_symbol(&symbol_yes);
-			*pb = joined;
-			rewrites++;
-		}
-	}
+	if (op != E_OR && op != E_AND)
+		return;
+	joined = op == E_OR ? join_or(*pa, *pb) : join_and(*pa, *pb);
+	if (!joined)
+		return;
+	expr_free(*pa);
+	expr_free(*pb);
+	*pa = expr_alloc_symbol(op == E_OR ? &symbol_no : &symbol_yes);
+	*pb = joined;
+	rewrites++;
 }
 
 struct expr *expr_eliminate_dups(struct expr *e)
@@ -567,12 +591,13 @@ static void eliminate_eq_pair(enum expr_op op, struct expr **pa, struct expr **p
 	if (!expr_eq(*pa, *pb))
 		return;
 	rewrites++;
-	if (op == E_OR) {
-		*pa = expr_alloc_symbol(&symbol_no);
-		*pb = expr_alloc_symbol(&symbol_no);
-	} else if (op == E_AND) {
-		*pa = expr_alloc_symbol(&symbol_yes);
-		*pb = expr_alloc_symbol(&symbol_yes);
+	if (op == E_OR || op == E_AND) {
+		struct symbol *neutral = op == E_OR ? &symbol_no : &symbol_yes;
+
+		expr_free(*pa);
+		expr_free(*pb);
+		*pa = expr_alloc_symbol(neutral);
+		*pb = expr_alloc_symbol(neutral);
 	}
 }
 

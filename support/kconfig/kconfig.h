@@ -109,11 +109,28 @@ enum expr_op {
 	E_LIST, E_SYMBOL, E_RANGE
 };
 
+/*
+ * 24 bytes a node, the size that matters most for memory: an operator
+ * joins subexpressions (E_OR, E_AND, E_NOT: l only, r is NULL), every
+ * other operator holds symbols (E_SYMBOL: lsym only; comparisons and
+ * E_RANGE: lsym and rsym).  expr_has_subexprs() tells which.
+ */
 struct expr {
 	enum expr_op op;
-	struct expr *l, *r;		/* E_OR, E_AND, E_NOT (l only) */
-	struct symbol *lsym, *rsym;	/* E_SYMBOL (lsym), comparisons, E_RANGE */
+	union {
+		struct expr *l;
+		struct symbol *lsym;
+	};
+	union {
+		struct expr *r;
+		struct symbol *rsym;
+	};
 };
+
+static inline bool expr_has_subexprs(enum expr_op op)
+{
+	return op == E_OR || op == E_AND || op == E_NOT;
+}
 
 /* ---- properties and menus ---- */
 
@@ -132,12 +149,12 @@ struct kfile {
 struct property {
 	struct property *next;
 	enum prop_kind kind;
+	int lineno;
 	const char *text;		/* prompts */
 	struct expr_value visible;	/* condition (and, after finalize, deps) */
 	struct expr *expr;		/* default value, select/imply target, range */
 	struct menu *menu;
 	struct kfile *file;
-	int lineno;
 };
 
 #define MENU_CHANGED	0x0001

@@ -11,11 +11,15 @@
 #include <string.h>
 
 #include "kconfig.h"
+#include "pool.h"
 
 struct menu rootmenu;
 struct menu *current_entry;
 static struct menu *current_menu;
 static struct menu **last_entry_ptr;
+/* entries and properties live as long as the process */
+static struct pool menus = POOL_INIT(struct menu);
+static struct pool properties = POOL_INIT(struct property);
 
 void menu_reset(void)
 {
@@ -26,7 +30,7 @@ void menu_reset(void)
 
 void menu_add_entry(struct symbol *sym, struct kfile *file, int lineno)
 {
-	struct menu *menu = xcalloc(1, sizeof(*menu));
+	struct menu *menu = pool_alloc(&menus);
 
 	menu->sym = sym;
 	menu->parent = current_menu;
@@ -64,7 +68,7 @@ void menu_add_visibility(struct expr *e)
 struct property *menu_add_prop(enum prop_kind kind, struct expr *e,
 			       struct expr *cond, struct kfile *file, int lineno)
 {
-	struct property *prop = xcalloc(1, sizeof(*prop));
+	struct property *prop = pool_alloc(&properties);
 	struct property **tail;
 
 	prop->kind = kind;

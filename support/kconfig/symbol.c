@@ -14,8 +14,10 @@
 #include <string.h>
 
 #include "kconfig.h"
+#include "pool.h"
 
 struct symbol *symbol_hash[SYMBOL_HASHSIZE];
+static struct pool symbols = POOL_INIT(struct symbol);
 
 struct symbol symbol_yes = {
 	.name = "y", .type = TYPE_TRISTATE, .curr = { "y", TRI_Y }, .flags = SF_CONST | SF_VALID,
@@ -72,7 +74,7 @@ struct symbol *sym_lookup(const char *name, unsigned flags)
 				return sym;
 		}
 	}
-	sym = xcalloc(1, sizeof(*sym));
+	sym = pool_alloc(&symbols);
 	sym->name = name ? xstrdup(name) : NULL;
 	sym->type = TYPE_UNKNOWN;
 	sym->flags = flags;

@@ -1,12 +1,13 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
 # The C library Kiln's programs share (support/lib): allocation, growable
-# strings, configuration files.  Included by support/kconfig/Makefile and
-# support/tools/Makefile, which set O (their object folder) and
-# KILN_LIB_CFLAGS (their compiler flags) first; they link $(KILN_LIB_OBJS).
+# strings, configuration files, pools of small objects.  Included by
+# support/kconfig/Makefile and support/tools/Makefile, which set O (their
+# object folder) and KILN_LIB_CFLAGS (their compiler flags) first; they
+# link $(KILN_LIB_OBJS).
 
 KILN_LIB_DIR := $(patsubst %/,%,$(dir $(lastword $(MAKEFILE_LIST))))
-KILN_LIB := xalloc strbuf configfile
+KILN_LIB := xalloc strbuf configfile pool
 KILN_LIB_SRCS := $(KILN_LIB:%=$(KILN_LIB_DIR)/%.c)
 KILN_LIB_HEADERS := $(KILN_LIB:%=$(KILN_LIB_DIR)/%.h)
 KILN_LIB_OBJS := $(KILN_LIB:%=$(O)/lib/%.o)

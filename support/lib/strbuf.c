@@ -68,7 +68,8 @@ const char *sb_str(const struct strbuf *sb)
 
 char *sb_detach(struct strbuf *sb)
 {
-	char *s = sb->buf ? sb->buf : xstrdup("");
+	/* without the room left for growth: detached text is often kept */
+	char *s = sb->buf ? xrealloc(sb->buf, sb->len + 1) : xstrdup("");
 
 	sb->buf = NULL;
 	sb->len = sb->cap = 0;

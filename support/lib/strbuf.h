@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * A growable string: start from { 0 }, add to it, then take its text with
- * sb_str() (borrowed) or sb_detach() (yours to free).  buf is always
- * terminated once anything was added, even nothing: sb_add(sb, "", 0).
+ * sb_str() (borrowed) or sb_detach() (yours to free, trimmed to its
+ * length).  buf is always terminated once anything was added, even
+ * nothing: sb_add(sb, "", 0).
  */
 #ifndef KILN_LIB_STRBUF_H
 #define KILN_LIB_STRBUF_H
