@@ -150,7 +150,7 @@ static int read_text(char *out, size_t size, const uint8_t *p, size_t len)
 {
 	while (len && p[len - 1] == '\0')
 		len--;
-	if (len >= size)
+	if (len == 0 || len >= size)
 		return -1;
 	for (size_t i = 0; i < len; i++)
 		out[i] = p[i] >= 0x20 && p[i] < 0x7f ? (char)p[i] : '?';
@@ -173,6 +173,8 @@ static int read_routes(struct dhcp_message *m, const uint8_t *p, size_t len)
 	size_t i = 0;
 
 	m->route_count = 0;
+	if (len == 0)
+		return -1;
 	while (i < len) {
 		uint8_t width = p[i];
 		size_t octets = (width + 7u) / 8;

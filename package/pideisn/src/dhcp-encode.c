@@ -4,7 +4,8 @@
  * after the other (the message type first, then by code; a value longer
  * than 255 bytes as several options of the same code, RFC 3396), then
  * laid out in the options field, and, when they do not all fit and file
- * and sname are empty, in file and then sname (option 52).
+ * and sname are empty, in file and then sname (option 52), cutting an
+ * option where a field ends.
  */
 #include "dhcp.h"
 
@@ -179,18 +180,38 @@ static int collect_options(struct options *o, const struct dhcp_message *m,
 	return 0;
 }
 
-/* whole options from o->data[*next], while they fit in room bytes; then end */
-static size_t fill_field(uint8_t *field, size_t room, const struct options *o, size_t *next)
+/* where laying out has got to: an option of o, and how much of its data */
+struct cursor {
+	size_t at;
+	size_t done;
+};
+
+/*
+ * Options from the cursor into field, room bytes with the end option.
+ * With split, an option that does not fit whole is cut (RFC 3396: the
+ * receiver joins the parts); without, the field ends before it.
+ */
+static size_t fill_field(uint8_t *field, size_t room, const struct options *o,
+			 struct cursor *c, int split)
 {
 	size_t len = 0;
 
-	while (*next < o->len) {
-		size_t option_len = 2 + (size_t)o->data[*next + 1];
-		if (len + option_len + 1 > room)
+	while (c->at < o->len) {
+		size_t left = o->data[c->at + 1] - c->done;
+		size_t fits = room - len - 1 < 2 ? 0 : room - len - 1 - 2;
+		if (fits > left)
+			fits = left;
+		if (fits < left && (!split || fits == 0))
 			break;
-		memcpy(field + len, o->data + *next, option_len);
-		len += option_len;
-		*next += option_len;
+		field[len++] = o->data[c->at];
+		field[len++] = (uint8_t)fits;
+		memcpy(field + len, o->data + c->at + 2 + c->done, fits);
+		len += fits;
+		c->done += fits;
+		if (c->done == o->data[c->at + 1]) {
+			c->at += 2 + (size_t)o->data[c->at + 1];
+			c->done = 0;
+		}
 	}
 	field[len++] = DHCP_OPT_END;
 	return len;
@@ -220,24 +241,24 @@ static void encode_fixed(const struct dhcp_message *m, uint8_t *buf)
 static long lay_out(const struct dhcp_message *m, uint8_t *buf, size_t size,
 		    const struct options *o, struct dhcp_error *err)
 {
-	size_t room = size - DHCP_MIN_SIZE, next = 0, len;
+	size_t room = size - DHCP_MIN_SIZE, len;
 	uint8_t *field = buf + DHCP_MIN_SIZE;
+	struct cursor c = { 0, 0 };
 
 	if (o->len + 1 <= room)
-		return (long)(DHCP_MIN_SIZE + fill_field(field, room, o, &next));
-	if (m->sname[0] || m->file[0] || room < 4)
+		return (long)(DHCP_MIN_SIZE + fill_field(field, room, o, &c, 0));
+	if (m->sname[0] || m->file[0])
 		return fail(err, "the options do not fit", -1);
-	uint8_t *overload = field;
-	len = 3 + fill_field(field + 3, room - 3, o, &next);
-	overload[0] = DHCP_OPT_OVERLOAD;
-	overload[1] = 1;
-	overload[2] = DHCP_OVERLOAD_FILE;
-	fill_field(buf + 108, 128, o, &next);
-	if (next < o->len) {
-		overload[2] |= DHCP_OVERLOAD_SNAME;
-		fill_field(buf + 44, 64, o, &next);
+	len = 3 + fill_field(field + 3, room - 3, o, &c, 1);
+	field[0] = DHCP_OPT_OVERLOAD;
+	field[1] = 1;
+	field[2] = DHCP_OVERLOAD_FILE;
+	fill_field(buf + 108, 128, o, &c, 1);
+	if (c.at < o->len) {
+		field[2] |= DHCP_OVERLOAD_SNAME;
+		fill_field(buf + 44, 64, o, &c, 1);
 	}
-	if (next < o->len)
+	if (c.at < o->len)
 		return fail(err, "the options do not fit, even in file and sname", -1);
 	return (long)(DHCP_MIN_SIZE + len);
 }

@@ -89,6 +89,8 @@ int dhcp_names_decode(const uint8_t *data, size_t len,
 	size_t pos = 0;
 
 	*count = 0;
+	if (len == 0)
+		return -1;
 	while (pos < len) {
 		if (*count == max)
 			return -1;

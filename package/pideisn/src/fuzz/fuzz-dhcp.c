@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Fuzz target of the DHCP codec: every input is decoded; what decodes is
+ * encoded again, and what that encoding gives must decode to the same
+ * message.  Bounds of the decoded message are checked too.
+ */
+#include "../dhcp.h"
+#include "../tests/dhcp-same.h"
+
+#include <stdlib.h>
+
+static void check_bounds(const struct dhcp_message *m)
+{
+	if (m->routers.count > DHCP_MAX_ADDRS || m->dns.count > DHCP_MAX_ADDRS ||
+	    m->ntp.count > DHCP_MAX_ADDRS || m->route_count > DHCP_MAX_ROUTES ||
+	    m->search_count > DHCP_MAX_SEARCH)
+		abort();
+	if (strnlen(m->hostname, sizeof(m->hostname)) == sizeof(m->hostname) ||
+	    strnlen(m->domain_name, sizeof(m->domain_name)) == sizeof(m->domain_name) ||
+	    strnlen(m->message, sizeof(m->message)) == sizeof(m->message) ||
+	    strnlen(m->sname, sizeof(m->sname)) == sizeof(m->sname) ||
+	    strnlen(m->file, sizeof(m->file)) == sizeof(m->file))
+		abort();
+	for (unsigned i = 0; i < m->search_count; i++)
+		if (!dhcp_name_valid(m->search[i], strlen(m->search[i])))
+			abort();
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static struct dhcp_message m, again;
+	static uint8_t out[DHCP_MAX_SIZE];
+	struct dhcp_error err;
+	long len;
+
+	if (dhcp_decode(&m, data, size, &err) < 0)
+		return 0;
+	check_bounds(&m);
+	len = dhcp_encode(&m, out, sizeof(out), &err);
+	if (len < 0) {
+		if (!strstr(err.what, "do not fit"))
+			abort();	/* what decodes is valid to encode */
+		return 0;
+	}
+	if (dhcp_decode(&again, out, (size_t)len, &err) < 0 || dhcp_difference(&m, &again))
+		abort();
+	return 0;
+}
