@@ -34,48 +34,55 @@ static int same(const char *a, const char *b)
 	return *a == *b;
 }
 
-int parse_duration_ms(const char *text, unsigned *ms)
+struct unit {
+	const char *name;
+	unsigned long long scale;
+};
+
+/* a number, then one of units (of count); at most limit once scaled */
+static int scaled_number(const char *text, const struct unit *units, size_t count,
+			 unsigned long long limit, unsigned long long *out)
 {
-	static const struct { const char *unit; unsigned long long ms; } units[] = {
-		{ "", 1000 }, { "ms", 1 }, { "s", 1000 }, { "m", 60000 }, { "h", 3600000 },
-	};
-	const unsigned long long day = 86400000ull;
 	unsigned long long v;
 	const char *unit;
 
-	if (leading_number(text, day, &v, &unit) < 0)
+	if (leading_number(text, limit, &v, &unit) < 0)
 		return -1;
-	for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
-		if (same(unit, units[i].unit)) {
-			if (v * units[i].ms > day)
+	for (size_t i = 0; i < count; i++) {
+		if (same(unit, units[i].name)) {
+			if (v > limit / units[i].scale)
 				return -1;
-			*ms = (unsigned)(v * units[i].ms);
+			*out = v * units[i].scale;
 			return 0;
 		}
 	}
 	return -1;
 }
 
-int parse_size(const char *text, unsigned long *bytes)
+int parse_duration_ms(const char *text, unsigned *ms)
 {
-	static const struct { const char *unit; unsigned shift; } units[] = {
-		{ "", 0 }, { "k", 10 }, { "K", 10 }, { "M", 20 }, { "G", 30 },
+	static const struct unit units[] = {
+		{ "", 1000 }, { "ms", 1 }, { "s", 1000 }, { "m", 60000 }, { "h", 3600000 },
 	};
-	const unsigned long long tib = 1ull << 40;
 	unsigned long long v;
-	const char *unit;
 
-	if (leading_number(text, tib, &v, &unit) < 0)
+	if (scaled_number(text, units, sizeof(units) / sizeof(units[0]), 86400000ull, &v) < 0)
 		return -1;
-	for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
-		if (same(unit, units[i].unit)) {
-			if ((v << units[i].shift) > tib)
-				return -1;
-			*bytes = (unsigned long)(v << units[i].shift);
-			return 0;
-		}
-	}
-	return -1;
+	*ms = (unsigned)v;
+	return 0;
+}
+
+int parse_size(const char *text, uint64_t *bytes)
+{
+	static const struct unit units[] = {
+		{ "", 1 }, { "k", 1ull << 10 }, { "K", 1ull << 10 }, { "M", 1ull << 20 }, { "G", 1ull << 30 },
+	};
+	unsigned long long v;
+
+	if (scaled_number(text, units, sizeof(units) / sizeof(units[0]), 1ull << 40, &v) < 0)
+		return -1;
+	*bytes = v;
+	return 0;
 }
 
 int parse_number(const char *text, unsigned long min, unsigned long max,

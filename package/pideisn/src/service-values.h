@@ -4,12 +4,13 @@
 #define PIDEISN_SERVICE_VALUES_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* "500ms", "5s", "5" (seconds), "2m", "1h"; at most a day. */
 int parse_duration_ms(const char *text, unsigned *ms);
 
 /* "4096", "64k", "10M", "1G" (powers of 1024); at most 1 TiB. */
-int parse_size(const char *text, unsigned long *bytes);
+int parse_size(const char *text, uint64_t *bytes);
 
 /* A decimal number in min..max. */
 int parse_number(const char *text, unsigned long min, unsigned long max,

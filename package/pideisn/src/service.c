@@ -184,37 +184,21 @@ static int choose(struct parser *ps, const char *key, const char *value,
 	return error_at(ps, "%s: '%s' is not one of %s", key, value, choices);
 }
 
-static int set_type(struct parser *ps, const char *value)
-{
-	int i = choose(ps, "type", value, "daemon|oneshot");
-
-	ps->svc->type = (enum service_type)i;
-	return i < 0 ? -1 : 0;
+/* a key whose value is one of a few words (in the order of its enum), stored as the index */
+#define CHOICE_KEY(function, field, key, choices)				\
+static int function(struct parser *ps, const char *value)			\
+{										\
+	int index = choose(ps, key, value, choices);				\
+										\
+	if (index >= 0)								\
+		ps->svc->field = index;						\
+	return index < 0 ? -1 : 0;						\
 }
 
-static int set_restart(struct parser *ps, const char *value)
-{
-	int i = choose(ps, "restart", value, "on-failure|never|always");
-
-	ps->svc->restart = (enum service_restart)i;
-	return i < 0 ? -1 : 0;
-}
-
-static int set_network(struct parser *ps, const char *value)
-{
-	int i = choose(ps, "network", value, "none|wait");
-
-	ps->svc->network = (enum service_network)i;
-	return i < 0 ? -1 : 0;
-}
-
-static int set_input(struct parser *ps, const char *value)
-{
-	int i = choose(ps, "input", value, "null|console");
-
-	ps->svc->input = (enum service_input)i;
-	return i < 0 ? -1 : 0;
-}
+CHOICE_KEY(set_type, type, "type", "daemon|oneshot")
+CHOICE_KEY(set_restart, restart, "restart", "on-failure|never|always")
+CHOICE_KEY(set_network, network, "network", "none|wait")
+CHOICE_KEY(set_input, input, "input", "null|console")
 
 static int set_duration(struct parser *ps, const char *key, unsigned *ms, const char *value)
 {

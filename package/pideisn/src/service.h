@@ -10,6 +10,7 @@
 #define PIDEISN_SERVICE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #define SERVICE_NAME_MAX	63
 #define SERVICE_FILE_MAX	16384
@@ -44,7 +45,7 @@ struct service {
 	enum service_input input;
 	enum service_output output;
 	const char *output_path;		/* output = file:PATH */
-	unsigned long rotate_bytes;		/* 0: never rotated */
+	uint64_t rotate_bytes;			/* 0: never rotated */
 	enum service_ready ready;
 	const char *ready_path;			/* ready = file:PATH */
 	int ready_fd;				/* ready = fd:N */

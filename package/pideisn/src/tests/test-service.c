@@ -184,7 +184,8 @@ static void test_bounds(void)
 static void test_values(void)
 {
 	unsigned ms;
-	unsigned long bytes, n;
+	uint64_t bytes;
+	unsigned long n;
 
 	CHECK(parse_duration_ms("0", &ms) == 0 && ms == 0, "duration 0");
 	CHECK(parse_duration_ms("1h", &ms) == 0 && ms == 3600000, "duration 1h");
@@ -192,10 +193,12 @@ static void test_values(void)
 	CHECK(parse_duration_ms("25h", &ms) < 0, "over a day");
 	CHECK(parse_duration_ms("s", &ms) < 0, "a unit alone");
 	CHECK(parse_duration_ms("1ss", &ms) < 0, "a unit twice");
-	CHECK(parse_size("1G", &bytes) == 0 && bytes == 1073741824ul, "size 1G");
+	CHECK(parse_size("1G", &bytes) == 0 && bytes == 1073741824u, "size 1G");
 	CHECK(parse_size("1024G", &bytes) == 0, "size 1 TiB");
 	CHECK(parse_size("1025G", &bytes) < 0, "size over 1 TiB");
 	CHECK(parse_size("", &bytes) < 0, "an empty size");
+	CHECK(parse_size("1099511627776G", &bytes) < 0, "a size that overflows once scaled");
+	CHECK(parse_size("1099511627776", &bytes) == 0 && bytes == 1ull << 40, "1 TiB in bytes");
 	CHECK(parse_number("007", 0, 10, &n) == 0 && n == 7, "a number");
 	CHECK(parse_number("11", 0, 10, &n) < 0, "a number over max");
 	CHECK(parse_number("2", 3, 10, &n) < 0, "a number under min");
