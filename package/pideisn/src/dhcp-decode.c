@@ -83,6 +83,8 @@ static int scan_field(struct scan *s, const uint8_t *msg, size_t at, size_t len,
 			}
 			/* in file or sname: ignored, never followed */
 		} else {
+			if (s->count == sizeof(s->seg) / sizeof(s->seg[0]))
+				return fail(err, "too many options", code);	/* cannot happen in 4096 bytes */
 			s->seg[s->count++] = (struct segment){ (uint16_t)(at + i + 2), code, olen };
 		}
 		i += 2 + (size_t)olen;
@@ -239,7 +241,7 @@ static const char *why_ignored(unsigned code)
 	case DHCP_OPT_CLASSLESS_ROUTES:	return "not a list of routes";
 	case DHCP_OPT_MTU:
 	case DHCP_OPT_MAX_SIZE:		return "a length of 2 and a value above the minimum expected";
-	default:			return "a length its code does not allow";
+	default:			return "a length or value its code does not allow";
 	}
 }
 
