@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
 # pideisn's parsers and DHCP codec on the host (package/pideisn/src): the
-# unit tests built plain and under AddressSanitizer and UBSan, the seed
+# unit tests built plain and under AddressSanitizer and UBSan, the
 # corpora replayed under the sanitizers, then each libFuzzer target run
 # for a few seconds from its corpus (new inputs go to a scratch folder).
 # Environment: KILN_PIDEISN_FUZZ_SECONDS (default 5) per fuzz target.
