@@ -292,6 +292,10 @@ static void finalize(struct menu *parent)
 					}
 				}
 			}
+			/* untyped members take the type of their choice */
+			for (menu = parent->list; menu; menu = menu->next)
+				if (menu->sym && menu->sym->type == TYPE_UNKNOWN)
+					menu->sym->type = sym->type;
 			/* members are bounded by the mode of their choice */
 			parentdep = expr_alloc_symbol(sym);
 		} else {
