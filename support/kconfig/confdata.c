@@ -387,7 +387,7 @@ int conf_read(const char *name)
 		if ((sym->type == TYPE_STRING || sym->type == TYPE_INT || sym->type == TYPE_HEX) &&
 		    !sym_string_within_range(sym, sym->def[DEF_USER].str)) {
 			warn_out_of_range(sym);
-			sym->flags &= ~SF_DEF_USER;
+			sym->flags &= ~(SF_VALID | SF_DEF_USER);
 			unsaved++;
 		}
 	}
@@ -649,8 +649,8 @@ int conf_write(const char *name)
 		return 1;
 	}
 	conf_write_heading(out, "#", "#", "#");
-	/* values are computed afresh: reading may have dropped user values */
-	sym_clear_all_valid();
+	if (!conf_get_changed())
+		sym_clear_all_valid();
 	write_dotconfig_body(out);
 	if (fclose(out)) {
 		fprintf(stderr, "error: writing '%s' failed: %s\n", name, strerror(errno));
