@@ -201,6 +201,8 @@ int shell_pending(void);			/* queued, not started yet */
 /* position used by $(filename), $(lineno) and macro errors */
 extern const char *macro_file;
 extern int macro_line;
+/* where macros are expanded now; LINENO is what $(lineno) says there */
+void macro_set_position(const char *file, int line, int lineno);
 
 /* ---- legacy.c: the dialect of Linux 4.11 (kconfig-frontends) ---- */
 
