@@ -428,7 +428,8 @@ static void check_conf(struct menu *menu)
 	     (sym_is_choice(sym) && sym_get_tristate_value(sym) == TRI_Y))) {
 		switch (input_mode) {
 		case MODE_LISTNEW:
-			if (sym->name)
+			if (sym->name && (listnewconfig_lists_choice_members() ||
+					  !sym_is_choice_value(sym)))
 				print_symbol_for_listconfig(sym);
 			break;
 		case MODE_HELPNEW:

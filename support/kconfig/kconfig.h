@@ -232,6 +232,8 @@ bool answers_echoed(void);
 bool help_offered(const struct menu *menu);
 bool autoconf_strings_quoted(void);
 bool deps_in_include_config(void);
+bool listnewconfig_shows_values(void);
+bool listnewconfig_lists_choice_members(void);
 
 /* ---- lexer.c / parser.c ---- */
 

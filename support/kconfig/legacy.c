@@ -301,3 +301,15 @@ bool autoconf_written_by_every_mode(void)
 {
 	return !kconfig_legacy;
 }
+
+/* 6.1: --listnewconfig shows each new symbol's value; 4.11 names it only */
+bool listnewconfig_shows_values(void)
+{
+	return !kconfig_legacy;
+}
+
+/* 6.1: --listnewconfig lists new choice members too; 4.11 leaves them out */
+bool listnewconfig_lists_choice_members(void)
+{
+	return !kconfig_legacy;
+}
