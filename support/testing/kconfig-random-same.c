@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * kconfig-random-same: do two conf run directories hold the same files?
+ * kconfig-random-same: do pairs of conf run directories hold the same files?
  *
- *   kconfig-random-same DIR1 DIR2
+ *   kconfig-random-same DIR1 DIR2 [DIR1 DIR2]...
  *
- * Exit 0 when both hold the same file names (recursively) with the same
- * contents, 1 (naming the first difference on stdout) when not, 2 on an
- * error.  auto.conf, autoconf.h and rustc_cfg are compared as sorted
- * lines: Linux writes them in hash table order.  One process per
- * comparison, so that support/testing/kconfig-random stays fast.
+ * Two directories are the same when they hold the same file names
+ * (recursively) with the same contents.  For each pair that is not, a
+ * line "N WHAT" names the pair (from 1) and its first difference (a file,
+ * or "files: ..." when the names differ).  Exit 0 when every pair is the
+ * same, 1 when one is not, 2 on an error.  auto.conf, autoconf.h and rustc_cfg are compared as sorted
+ * lines: Linux writes them in hash table order.  One process compares
+ * all the cases of a tree, so that support/testing/kconfig-random stays
+ * fast.
  */
 #include <dirent.h>
 #include <stdio.h>
@@ -143,34 +146,57 @@ static int same_file(const char *a, const char *b, const char *name)
 	return same;
 }
 
-int main(int argc, char **argv)
+static void free_names(struct names *names)
 {
-	struct names a = { 0 }, b = { 0 };
 	size_t i;
 
-	if (argc != 3) {
-		fprintf(stderr, "usage: kconfig-random-same DIR1 DIR2\n");
+	for (i = 0; i < names->n; i++)
+		free(names->v[i]);
+	free(names->v);
+}
+
+/* print how A and B differ, or return 1 when they do not */
+static int same_dirs(const char *a, const char *b, int pair)
+{
+	struct names x = { 0 }, y = { 0 };
+	int same = 1;
+	size_t i;
+
+	list_files(a, "", &x);
+	list_files(b, "", &y);
+	qsort(x.v, x.n, sizeof(*x.v), compare_strings);
+	qsort(y.v, y.n, sizeof(*y.v), compare_strings);
+	for (i = 0; same && i < x.n && i < y.n; i++) {
+		if (strcmp(x.v[i], y.v[i])) {
+			printf("%d files: %s against %s\n", pair, x.v[i], y.v[i]);
+			same = 0;
+		}
+	}
+	if (same && x.n != y.n) {
+		printf("%d files: %s only in one\n", pair, i < x.n ? x.v[i] : y.v[i]);
+		same = 0;
+	}
+	for (i = 0; same && i < x.n; i++) {
+		if (!same_file(a, b, x.v[i])) {
+			printf("%d %s\n", pair, x.v[i]);
+			same = 0;
+		}
+	}
+	free_names(&x);
+	free_names(&y);
+	return same;
+}
+
+int main(int argc, char **argv)
+{
+	int i, all_same = 1;
+
+	if (argc < 3 || argc % 2 == 0) {
+		fprintf(stderr, "usage: kconfig-random-same DIR1 DIR2 [DIR1 DIR2]...\n");
 		return 2;
 	}
-	list_files(argv[1], "", &a);
-	list_files(argv[2], "", &b);
-	qsort(a.v, a.n, sizeof(*a.v), compare_strings);
-	qsort(b.v, b.n, sizeof(*b.v), compare_strings);
-	for (i = 0; i < a.n && i < b.n; i++) {
-		if (strcmp(a.v[i], b.v[i])) {
-			printf("files: %s against %s\n", a.v[i], b.v[i]);
-			return 1;
-		}
-	}
-	if (a.n != b.n) {
-		printf("files: %s only in one\n", i < a.n ? a.v[i] : b.v[i]);
-		return 1;
-	}
-	for (i = 0; i < a.n; i++) {
-		if (!same_file(argv[1], argv[2], a.v[i])) {
-			printf("%s\n", a.v[i]);
-			return 1;
-		}
-	}
-	return 0;
+	for (i = 1; i + 1 < argc; i += 2)
+		if (!same_dirs(argv[i], argv[i + 1], (i + 1) / 2))
+			all_same = 0;
+	return all_same ? 0 : 1;
 }
