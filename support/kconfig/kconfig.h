@@ -234,6 +234,7 @@ bool autoconf_strings_quoted(void);
 bool deps_in_include_config(void);
 bool listnewconfig_shows_values(void);
 bool listnewconfig_lists_choice_members(void);
+bool bool_conditions_read_unequal_n_as_symbol(void);
 
 /* ---- lexer.c / parser.c ---- */
 

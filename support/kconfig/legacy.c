@@ -313,3 +313,13 @@ bool listnewconfig_lists_choice_members(void)
 {
 	return !kconfig_legacy;
 }
+
+/*
+ * 4.11: in the conditions of a non-tristate symbol's properties, FOO != n
+ * reads as FOO, so that a select by a bool carries FOO's m; 6.1.192 keeps
+ * the comparison (y when FOO is m)
+ */
+bool bool_conditions_read_unequal_n_as_symbol(void)
+{
+	return kconfig_legacy;
+}

@@ -164,7 +164,8 @@ static void propagate_to_children(struct menu *parent, struct expr *parentdep)
 			dep = expr_transform(expr_rewrite_m(prop->visible.expr));
 			dep = expr_alloc_and(expr_copy(basedep), dep);
 			dep = expr_eliminate_dups(dep);
-			if (menu->sym && menu->sym->type != TYPE_TRISTATE)
+			if (menu->sym && menu->sym->type != TYPE_TRISTATE &&
+			    bool_conditions_read_unequal_n_as_symbol())
 				dep = expr_trans_bool(dep);
 			prop->visible.expr = dep;
 
