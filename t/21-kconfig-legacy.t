@@ -12,9 +12,12 @@
 # Modes: alldefconfig, allyesconfig, allnoconfig; olddefconfig on seeded
 # random configurations (kconfig-conf --randconfig with KCONFIG_SEED, as
 # written and with a seeded share of their lines dropped or flipped) and
-# from the defconfig_list; savedefconfig of every result.  A case is
+# from the defconfig_list; savedefconfig of every result; silentoldconfig
+# of the random configurations with stdin at its end; listnewconfig of
+# the altered ones.  A case is
 # identical when the exit status, stdout, the configuration written and
-# the list of files left behind are byte for byte the same.  One test per
+# the list of files left behind are byte for byte the same (for
+# silentoldconfig, see sync_summary).  One test per
 # mode reports identical/total; each difference is shown as a diff.
 # Environment: KILN_CONF (Kiln's conf), KILN_TEST_CACHE (cache root),
 # KILN_LEGACY_SEEDS (random configurations per tree, default 8).
@@ -50,7 +53,7 @@ trap 'rm -rf "$tmp"' EXIT
 started=$SECONDS
 
 declare -A total identical
-modes="alldefconfig allyesconfig allnoconfig olddefconfig savedefconfig"
+modes="alldefconfig allyesconfig allnoconfig olddefconfig listnewconfig savedefconfig silentoldconfig"
 for mode in $modes; do
 	total[$mode]=0
 	identical[$mode]=0
@@ -148,6 +151,58 @@ random_configs() {
 	done
 }
 
+# sync_summary WHO DIR: what a --silentoldconfig run leaves that 4.11's
+# and Kiln's have in common (Kiln writes Linux 6.1's autoconf.h,
+# auto.conf.cmd and files per symbol; see docs/kconfig.md)
+sync_summary() {
+	local who=$1 dir=$2 f
+	echo "status $(cat "$dir/$who.status")"
+	echo "--- stdout"
+	cat "$dir/$who.stdout"
+	for f in .config .config.old out/auto.conf include/config/auto.conf.cmd; do
+		[ -f "$dir/$who/$f" ] || continue
+		echo "--- $f"
+		case $f in
+		*.cmd) ;;
+		*) cat "$dir/$who/$f" ;;
+		esac
+	done
+}
+
+# silentoldconfig NAME TREE TOP INPUT: --silentoldconfig on INPUT with
+# stdin at end of file (4.11 stops before asking for a new value), with
+# auto.conf in a folder of its own and include/ made (4.11 needs it)
+silentoldconfig() {
+	local name=$1 tree=$2 top_file=$3 input=$4 d=$tmp/sync-$1 who conf
+	rm -rf "$d"
+	for who in kf kiln; do
+		mkdir -p "$d/$who/include/config" "$d/$who/include/generated" "$d/$who/out"
+		cp "$input" "$d/$who/.config"
+		if [ "$who" = kf ]; then conf=("$kf_conf"); else conf=("$kiln_conf" --legacy); fi
+		(
+			cd "$d/$who"
+			status=0
+			env srctree="$tree" LEGACY_ARCH=x86 LEGACY_TITLE="Legacy test" \
+				KCONFIG_AUTOCONFIG=out/auto.conf "${conf[@]}" --silentoldconfig \
+				"$tree/$top_file" </dev/null >../"$who".stdout 2>../"$who".stderr ||
+				status=$?
+			echo "$status" >../"$who".status
+		)
+		sync_summary "$who" "$d" >"$d/$who.summary"
+	done
+	total[silentoldconfig]=$((total[silentoldconfig] + 1))
+	if cmp -s "$d/kf.summary" "$d/kiln.summary"; then
+		identical[silentoldconfig]=$((identical[silentoldconfig] + 1))
+	else
+		{
+			echo "silentoldconfig $name differs (kconfig-conf: ---, Kiln: +++):"
+			diff -u "$d/kf.summary" "$d/kiln.summary" | sed -n '3,40p'
+			echo "Kiln's stderr:"
+			head -n 5 "$d/kiln.stderr"
+		} >>"$diffs"
+	fi
+}
+
 # all_modes NAME TREE TOP: all*config, then savedefconfig of each result
 all_modes() {
 	local name=$1 tree=$2 top_file=$3 mode
@@ -168,7 +223,13 @@ olddefconfig_random() {
 			compare olddefconfig "$name-old-$seed$variant" "$tree" "$top_file" \
 				"$tmp/$name-rand.$seed$variant" --olddefconfig
 		done
+		compare listnewconfig "$name-new-$seed" "$tree" "$top_file" \
+			"$tmp/$name-rand.$seed.mutated" --listnewconfig
 		savedefconfig "$name-rand-$seed" "$tree" "$top_file" "$tmp/$name-rand.$seed"
+		for variant in "" .mutated; do
+			silentoldconfig "$name-$seed$variant" "$tree" "$top_file" \
+				"$tmp/$name-rand.$seed$variant"
+		done
 	done
 }
 

@@ -31,6 +31,7 @@ static bool tty_stdio;
 static int changes_this_pass;
 static struct menu *root_entry;
 static char line[4096];
+static bool input_ended;		/* the last answer met the end of stdin */
 
 static const struct option long_opts[] = {
 	{ "help", no_argument, NULL, 'h' },
@@ -113,13 +114,43 @@ static void strip(char *str)
 		str[--l] = 0;
 }
 
-static void read_answer(void)
+/* Linux 4.11's --silentoldconfig, asked for a value on redirected input */
+static _Noreturn void refuse_redirected_input(void)
 {
+	printf("aborted!\n\n");
+	printf("Console input/output is redirected. ");
+	printf("Run 'make oldconfig' to update configuration.\n\n");
+	exit(1);
+}
+
+/* an answer was refused: Linux asks again, forever if the input has ended */
+static void stop_if_input_ended(struct symbol *sym)
+{
+	if (!input_ended)
+		return;
+	fflush(stdout);
+	fprintf(stderr, "\nerror: the input ended, and %s%s has no valid value to take by default: "
+		"set it in %s, or answer on a terminal\n",
+		sym->name ? config_prefix() : "", sym->name ? sym->name : "the choice",
+		conf_get_configname());
+	exit(1);
+}
+
+/* the answer to a question: a value, or which member a choice takes */
+static void read_answer(bool choosing)
+{
+	if (input_mode == MODE_SYNC && !tty_stdio && sync_refuses_redirected_input())
+		refuse_redirected_input();
 	/* at end of input the line keeps its "\n": take the default */
-	if (!fgets(line, sizeof(line), stdin))
+	input_ended = !fgets(line, sizeof(line), stdin);
+	if (input_ended)
 		fprintf(stderr, "\nError in reading or end of file.\n");
-	if (!tty_stdio)
+	if (tty_stdio)
+		return;
+	if (answers_echoed())
 		printf("%s", line);
+	else if (!choosing)
+		putchar('\n');
 }
 
 static void print_help(struct menu *menu)
@@ -147,7 +178,7 @@ static bool ask_value(struct symbol *sym, const char *def)
 		return false;
 	}
 	fflush(stdout);
-	read_answer();
+	read_answer(false);
 	return true;
 }
 
@@ -175,6 +206,7 @@ static void conf_string(struct menu *menu)
 		}
 		if (def && sym_set_string_value(sym, def))
 			return;
+		stop_if_input_ended(sym);
 	}
 }
 
@@ -196,7 +228,7 @@ static void conf_sym(struct menu *menu)
 			printf("/m");
 		if (oldval != TRI_Y && sym_tristate_within_range(sym, TRI_Y))
 			printf("/y");
-		printf("/?] ");
+		printf("%s] ", help_offered(menu) ? "/?" : "");
 		if (!ask_value(sym, sym_get_string_value(sym)))
 			return;
 		strip(line);
@@ -227,6 +259,7 @@ static void conf_sym(struct menu *menu)
 		}
 		if (sym_set_tristate_value(sym, newval))
 			return;
+		stop_if_input_ended(sym);
 		print_help(menu);
 	}
 }
@@ -303,14 +336,14 @@ static void conf_choice(struct menu *menu)
 		if (cnt == 1) {
 			printf("[1]: 1\n");
 		} else {
-			printf("[1-%d?]: ", cnt);
+			printf("[1-%d%s]: ", cnt, help_offered(menu) ? "?" : "");
 			if ((input_mode == MODE_OLD || input_mode == MODE_SYNC) && !is_new) {
 				cnt = def;
 				printf("%d\n", cnt);
 			} else if (input_mode == MODE_OLD || input_mode == MODE_SYNC ||
 				   input_mode == MODE_OLDASK) {
 				fflush(stdout);
-				read_answer();
+				read_answer(true);
 				strip(line);
 				if (line[0] == '?') {
 					print_help(menu);
@@ -325,8 +358,10 @@ static void conf_choice(struct menu *menu)
 			}
 		}
 		child = nth_visible_member(menu, cnt);
-		if (!child)
+		if (!child) {
+			stop_if_input_ended(sym);
 			continue;
+		}
 		if (line[0] && line[strlen(line) - 1] == '?') {
 			print_help(child);
 			continue;
@@ -393,7 +428,8 @@ static void check_conf(struct menu *menu)
 	     (sym_is_choice(sym) && sym_get_tristate_value(sym) == TRI_Y))) {
 		switch (input_mode) {
 		case MODE_LISTNEW:
-			if (sym->name)
+			if (sym->name && (listnewconfig_lists_choice_members() ||
+					  !sym_is_choice_value(sym)))
 				print_symbol_for_listconfig(sym);
 			break;
 		case MODE_HELPNEW:
@@ -759,6 +795,8 @@ int main(int argc, char **argv)
 			return 1;
 		}
 	} else if (input_mode != MODE_LISTNEW && input_mode != MODE_HELPNEW) {
+		if (sync_kconfig && !conf_get_changed() && sync_writes_dotconfig_only_when_changed())
+			no_conf_write = true;
 		if (!no_conf_write && conf_write(NULL)) {
 			fprintf(stderr, "\n*** Error during writing of the configuration.\n\n");
 			exit(1);

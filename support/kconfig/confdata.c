@@ -387,7 +387,7 @@ int conf_read(const char *name)
 		if ((sym->type == TYPE_STRING || sym->type == TYPE_INT || sym->type == TYPE_HEX) &&
 		    !sym_string_within_range(sym, sym->def[DEF_USER].str)) {
 			warn_out_of_range(sym);
-			sym->flags &= ~SF_DEF_USER;
+			sym->flags &= ~(SF_VALID | SF_DEF_USER);
 			unsaved++;
 		}
 	}
@@ -422,7 +422,10 @@ static void print_symbol(FILE *out, struct symbol *sym, enum n_style n, bool esc
 
 void print_symbol_for_listconfig(struct symbol *sym)
 {
-	print_symbol(stdout, sym, N_AS_VALUE, true);
+	if (listnewconfig_shows_values())
+		print_symbol(stdout, sym, N_AS_VALUE, true);
+	else
+		printf("%s%s\n", config_prefix(), sym->name);
 }
 
 static void print_symbol_for_dotconfig(FILE *out, struct symbol *sym)
@@ -432,7 +435,7 @@ static void print_symbol_for_dotconfig(FILE *out, struct symbol *sym)
 
 static void print_symbol_for_autoconf(FILE *out, struct symbol *sym)
 {
-	print_symbol(out, sym, N_OMITTED, false);
+	print_symbol(out, sym, N_OMITTED, autoconf_strings_quoted());
 }
 
 static const char *hex_prefix(const char *val)
@@ -649,8 +652,8 @@ int conf_write(const char *name)
 		return 1;
 	}
 	conf_write_heading(out, "#", "#", "#");
-	/* values are computed afresh: reading may have dropped user values */
-	sym_clear_all_valid();
+	if (!conf_get_changed())
+		sym_clear_all_valid();
 	write_dotconfig_body(out);
 	if (fclose(out)) {
 		fprintf(stderr, "error: writing '%s' failed: %s\n", name, strerror(errno));
@@ -771,17 +774,27 @@ static bool same_as_last_build(struct symbol *sym)
 	return !(sym->flags & SF_DEF_AUTO);
 }
 
-static int touch_changed_deps(const char *autoconf)
+/* dep_dir: the folder of the files per symbol, with its '/' */
+static int set_dep_dir(const char *autoconf)
 {
 	const char *slash = strrchr(autoconf, '/');
 	size_t n = slash ? (size_t)(slash - autoconf + 1) : 0;
-	struct symbol *sym;
-	int i;
 
+	if (deps_in_include_config()) {
+		autoconf = "include/config/";
+		n = strlen(autoconf);
+	}
 	if (n + 1 > sizeof(dep_dir))
 		return -1;
 	memcpy(dep_dir, autoconf, n);
 	dep_dir[n] = 0;
+	return 0;
+}
+
+static int touch_changed_deps(const char *autoconf)
+{
+	struct symbol *sym;
+	int i;
 
 	conf_read_simple(autoconf, DEF_AUTO);
 	sym_calc_value(modules_sym);
@@ -797,12 +810,13 @@ static int touch_changed_deps(const char *autoconf)
 
 static int write_autoconf_cmd(const char *autoconf)
 {
+	const char *base = deps_in_include_config() ? "include/config/auto.conf" : autoconf;
 	char name[4096], tmp[4096];
 	FILE *out;
 	int err;
 
-	snprintf(name, sizeof(name), "%s.cmd", autoconf);
-	snprintf(tmp, sizeof(tmp), "%s.cmd.tmp", autoconf);
+	snprintf(name, sizeof(name), "%s.cmd", base);
+	snprintf(tmp, sizeof(tmp), "%s.cmd.tmp", base);
 	if (make_parent_dir(name))
 		return -1;
 	out = fopen(tmp, "w");
@@ -870,6 +884,8 @@ int conf_write_autoconf(bool overwrite)
 
 	if (!overwrite && !stat(autoconf, &st))
 		return 0;
+	if (set_dep_dir(autoconf))
+		return 1;
 	if (write_autoconf_cmd(autoconf))
 		return -1;
 	if (touch_changed_deps(autoconf))

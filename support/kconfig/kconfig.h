@@ -218,6 +218,8 @@ int shell_pending(void);			/* queued, not started yet */
 /* position used by $(filename), $(lineno) and macro errors */
 extern const char *macro_file;
 extern int macro_line;
+/* where macros are expanded now; LINENO is what $(lineno) says there */
+void macro_set_position(const char *file, int line, int lineno);
 
 /* ---- legacy.c: the dialect of Linux 4.11 (kconfig-frontends) ---- */
 
@@ -241,6 +243,15 @@ bool clamped_value_written_as_number(void);
 bool dotconfig_marks_end_of_menu(void);
 bool dotconfig_kept_when_unchanged(void);
 bool autoconf_written_by_every_mode(void);
+bool sync_refuses_redirected_input(void);
+bool sync_writes_dotconfig_only_when_changed(void);
+bool answers_echoed(void);
+bool help_offered(const struct menu *menu);
+bool autoconf_strings_quoted(void);
+bool deps_in_include_config(void);
+bool listnewconfig_shows_values(void);
+bool listnewconfig_lists_choice_members(void);
+bool bool_conditions_read_unequal_n_as_symbol(void);
 
 /* ---- lexer.c / parser.c ---- */
 

@@ -260,8 +260,66 @@ bool dotconfig_kept_when_unchanged(void)
 	return !kconfig_legacy;
 }
 
+/* 4.11: --silentoldconfig stops rather than ask on a redirected stdin or stdout */
+bool sync_refuses_redirected_input(void)
+{
+	return kconfig_legacy;
+}
+
+/* 4.11: --silentoldconfig leaves .config alone unless a value changed */
+bool sync_writes_dotconfig_only_when_changed(void)
+{
+	return kconfig_legacy;
+}
+
+/* 6.1: an answer read from a redirected stdin is echoed; 4.11 ends a value's line only */
+bool answers_echoed(void)
+{
+	return !kconfig_legacy;
+}
+
+/* 6.1: every question offers '?'; 4.11 only those with a help text */
+bool help_offered(const struct menu *menu)
+{
+	return !kconfig_legacy || menu->help;
+}
+
+/* 4.11: auto.conf quotes strings as .config does; 6.1 writes them bare */
+bool autoconf_strings_quoted(void)
+{
+	return kconfig_legacy;
+}
+
+/* 4.11: ./include/config/ holds auto.conf.cmd and the files per symbol; 6.1: auto.conf's folder */
+bool deps_in_include_config(void)
+{
+	return kconfig_legacy;
+}
+
 /* 6.1: every mode that writes .config writes auto.conf too; 4.11 only silentoldconfig */
 bool autoconf_written_by_every_mode(void)
 {
 	return !kconfig_legacy;
+}
+
+/* 6.1: --listnewconfig shows each new symbol's value; 4.11 names it only */
+bool listnewconfig_shows_values(void)
+{
+	return !kconfig_legacy;
+}
+
+/* 6.1: --listnewconfig lists new choice members too; 4.11 leaves them out */
+bool listnewconfig_lists_choice_members(void)
+{
+	return !kconfig_legacy;
+}
+
+/*
+ * 4.11: in the conditions of a non-tristate symbol's properties, FOO != n
+ * reads as FOO, so that a select by a bool carries FOO's m; 6.1.192 keeps
+ * the comparison (y when FOO is m)
+ */
+bool bool_conditions_read_unequal_n_as_symbol(void)
+{
+	return kconfig_legacy;
 }

@@ -38,6 +38,8 @@ struct source {
 
 static struct source *src;
 static bool assign_mode;
+/* where an assignment's line ended: past its newline, or on it at the end of file */
+static int line_after_assignment;
 static enum token_kind prev_tok = T_EOL, prev_prev_tok = T_EOL;
 
 static const char *const keywords[] = {
@@ -203,8 +205,12 @@ static char *rest_of_line(void)
 
 static void sync_macro_position(void)
 {
-	macro_file = src->file->name;
-	macro_line = src->lineno;
+	macro_set_position(src->file->name, src->lineno, src->lineno);
+}
+
+int lexer_line_after_assignment(void)
+{
+	return line_after_assignment;
 }
 
 static enum token_kind end_of_file(struct token *t)
@@ -215,6 +221,8 @@ static enum token_kind end_of_file(struct token *t)
 		kc_warn(s->file->name, s->lineno, "no newline at end of file");
 	t->file = s->file;
 	t->lineno = s->lineno;
+	if (assign_mode)
+		line_after_assignment = s->lineno;
 	src = s->parent;
 	free(s->buf);
 	free(s);
@@ -298,6 +306,7 @@ static enum token_kind lex_assign_value(struct token *t)
 	if (peekc(0) == '\n') {
 		src->pos++;
 		src->lineno++;
+		line_after_assignment = src->lineno;
 		assign_mode = false;
 		return T_EOL;
 	}

@@ -42,6 +42,7 @@ struct token lexer_next(void);
 struct token lexer_help(void);
 const char *token_name(enum token_kind kind);
 void lexer_prefetch(void);
+int lexer_line_after_assignment(void);
 const char *const *lexer_keywords(void);
 
 #endif

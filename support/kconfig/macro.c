@@ -32,6 +32,7 @@ static char **tainted;
 static int ntainted;
 const char *macro_file = "<command line>";
 int macro_line;
+static int macro_lineno;
 
 struct variable {
 	struct variable *next;
@@ -60,6 +61,13 @@ static _Noreturn void macro_fail(const char *fmt, const char *arg)
 	if (dry)
 		longjmp(dry_escape, 1);
 	kc_fatal(macro_file, macro_line, fmt, arg);
+}
+
+void macro_set_position(const char *file, int line, int lineno)
+{
+	macro_file = file;
+	macro_line = line;
+	macro_lineno = lineno;
 }
 
 static struct variable *var_find(const char *name)
@@ -193,7 +201,7 @@ static char *fn_lineno(int argc, char **argv)
 	(void)argv;
 	if (dry)
 		dry_unknown++;	/* the line of a later text is not tracked */
-	snprintf(buf, sizeof(buf), "%d", macro_line);
+	snprintf(buf, sizeof(buf), "%d", macro_lineno);
 	return xstrdup(buf);
 }
 

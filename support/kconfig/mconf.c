@@ -688,6 +688,8 @@ static void save_minimal(void)
 	} else {
 		set_status(false, "minimal configuration written to %s", name);
 	}
+	/* the minimal walk leaves its marks on the values: compute them again */
+	sym_clear_all_valid();
 	conf_set_changed(changed);
 	free(name);
 }

@@ -168,7 +168,8 @@ static void propagate_to_children(struct menu *parent, struct expr *parentdep)
 			dep = expr_transform(expr_rewrite_m(prop->visible.expr));
 			dep = expr_alloc_and(expr_copy(basedep), dep);
 			dep = expr_eliminate_dups(dep);
-			if (menu->sym && menu->sym->type != TYPE_TRISTATE)
+			if (menu->sym && menu->sym->type != TYPE_TRISTATE &&
+			    bool_conditions_read_unequal_n_as_symbol())
 				dep = expr_trans_bool(dep);
 			prop->visible.expr = dep;
 
@@ -296,6 +297,10 @@ static void finalize(struct menu *parent)
 					}
 				}
 			}
+			/* untyped members take the type of their choice */
+			for (menu = parent->list; menu; menu = menu->next)
+				if (menu->sym && menu->sym->type == TYPE_UNKNOWN)
+					menu->sym->type = sym->type;
 			/* members are bounded by the mode of their choice */
 			parentdep = expr_alloc_symbol(sym);
 		} else {

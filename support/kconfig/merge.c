@@ -278,7 +278,11 @@ static char *write_requests(struct merge *m, const char *out_path)
 	return sb_detach(&name);
 }
 
-/* as conf_read: values out of their range fall back to the default */
+/*
+ * As conf_read, values out of their range fall back to the default; then
+ * everything is computed afresh from what the inputs set (conf_write
+ * keeps values computed while reading, as Linux does).
+ */
 static void drop_out_of_range(void)
 {
 	struct symbol *sym;
@@ -294,6 +298,7 @@ static void drop_out_of_range(void)
 		    !sym_string_within_range(sym, sym->def[DEF_USER].str))
 			sym->flags &= ~SF_DEF_USER;
 	}
+	sym_clear_all_valid();
 }
 
 /* -n: what no input sets starts from n, as in allnoconfig */

@@ -790,6 +790,8 @@ static void parse_source(void)
 static void parse_assignment(void)
 {
 	const char *name = tok.text;
+	const char *file = tok.file->name;
+	int line = tok.lineno;
 	enum var_flavor flavor;
 	const char *value = "";
 
@@ -802,8 +804,15 @@ static void parse_assignment(void)
 		advance();
 	}
 	/* defined before the next line is read: it may use the variable */
-	if (tok.kind == T_EOL || tok.kind == T_EOF)
+	if (tok.kind == T_EOL || tok.kind == T_EOF) {
+		/*
+		 * A ':=' value is expanded now.  Its errors name its line; as in
+		 * Linux, whose parser expands it once the line is read,
+		 * $(lineno) says the line after.
+		 */
+		macro_set_position(file, line, lexer_line_after_assignment());
 		macro_define(name, value, flavor);
+	}
 	end_of_line("the assigned value");
 }
 
