@@ -701,6 +701,8 @@ int main(int argc, char **argv)
 		exit(1);
 	}
 	parse_kconfig(argv[optind]);
+	if (stderr_part_of_the_console())
+		tty_stdio = tty_stdio && isatty(2);
 	if (silentoldconfig && !kconfig_legacy) {
 		fprintf(stderr, "%s: --silentoldconfig belongs to the legacy dialect: use --syncconfig, or --legacy\n",
 			prog);
