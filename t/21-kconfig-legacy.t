@@ -13,7 +13,8 @@
 # random configurations (kconfig-conf --randconfig with KCONFIG_SEED, as
 # written and with a seeded share of their lines dropped or flipped) and
 # from the defconfig_list; savedefconfig of every result; silentoldconfig
-# of the random configurations with stdin at its end.  A case is
+# of the random configurations with stdin at its end; listnewconfig of
+# the configurations with lines dropped.  A case is
 # identical when the exit status, stdout, the configuration written and
 # the list of files left behind are byte for byte the same (for
 # silentoldconfig, see sync_summary).  One test per
@@ -52,7 +53,7 @@ trap 'rm -rf "$tmp"' EXIT
 started=$SECONDS
 
 declare -A total identical
-modes="alldefconfig allyesconfig allnoconfig olddefconfig savedefconfig silentoldconfig"
+modes="alldefconfig allyesconfig allnoconfig olddefconfig savedefconfig silentoldconfig listnewconfig"
 for mode in $modes; do
 	total[$mode]=0
 	identical[$mode]=0
@@ -223,6 +224,8 @@ olddefconfig_random() {
 				"$tmp/$name-rand.$seed$variant" --olddefconfig
 		done
 		savedefconfig "$name-rand-$seed" "$tree" "$top_file" "$tmp/$name-rand.$seed"
+		compare listnewconfig "$name-list-$seed" "$tree" "$top_file" \
+			"$tmp/$name-rand.$seed.mutated" --listnewconfig
 		for variant in "" .mutated; do
 			silentoldconfig "$name-$seed$variant" "$tree" "$top_file" \
 				"$tmp/$name-rand.$seed$variant"

@@ -428,7 +428,7 @@ static void check_conf(struct menu *menu)
 	     (sym_is_choice(sym) && sym_get_tristate_value(sym) == TRI_Y))) {
 		switch (input_mode) {
 		case MODE_LISTNEW:
-			if (sym->name)
+			if (sym->name && (!sym_is_choice_value(sym) || new_choice_members_listed()))
 				print_symbol_for_listconfig(sym);
 			break;
 		case MODE_HELPNEW:

@@ -422,7 +422,10 @@ static void print_symbol(FILE *out, struct symbol *sym, enum n_style n, bool esc
 
 void print_symbol_for_listconfig(struct symbol *sym)
 {
-	print_symbol(stdout, sym, N_AS_VALUE, true);
+	if (new_symbols_listed_with_values())
+		print_symbol(stdout, sym, N_AS_VALUE, true);
+	else
+		printf("%s%s\n", config_prefix(), sym->name);
 }
 
 static void print_symbol_for_dotconfig(FILE *out, struct symbol *sym)

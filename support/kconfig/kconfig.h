@@ -226,6 +226,8 @@ bool clamped_value_written_as_number(void);
 bool dotconfig_marks_end_of_menu(void);
 bool dotconfig_kept_when_unchanged(void);
 bool autoconf_written_by_every_mode(void);
+bool new_symbols_listed_with_values(void);
+bool new_choice_members_listed(void);
 bool stderr_part_of_the_console(void);
 bool sync_refuses_redirected_input(void);
 bool sync_writes_dotconfig_only_when_changed(void);

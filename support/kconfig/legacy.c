@@ -302,6 +302,18 @@ bool deps_in_include_config(void)
 	return kconfig_legacy;
 }
 
+/* 6.1: listnewconfig prints NAME=value; 4.11 the name alone */
+bool new_symbols_listed_with_values(void)
+{
+	return !kconfig_legacy;
+}
+
+/* 6.1: listnewconfig lists new choice members too; 4.11 left them out */
+bool new_choice_members_listed(void)
+{
+	return !kconfig_legacy;
+}
+
 /* 6.1: every mode that writes .config writes auto.conf too; 4.11 only silentoldconfig */
 bool autoconf_written_by_every_mode(void)
 {
