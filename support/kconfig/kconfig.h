@@ -243,6 +243,7 @@ bool clamped_value_written_as_number(void);
 bool dotconfig_marks_end_of_menu(void);
 bool dotconfig_kept_when_unchanged(void);
 bool autoconf_written_by_every_mode(void);
+bool stderr_part_of_the_console(void);
 bool sync_refuses_redirected_input(void);
 bool sync_writes_dotconfig_only_when_changed(void);
 bool answers_echoed(void);

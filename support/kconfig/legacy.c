@@ -260,7 +260,13 @@ bool dotconfig_kept_when_unchanged(void)
 	return !kconfig_legacy;
 }
 
-/* 4.11: --silentoldconfig stops rather than ask on a redirected stdin or stdout */
+/* 4.11: questions and answers go to a terminal only when stderr is one too */
+bool stderr_part_of_the_console(void)
+{
+	return kconfig_legacy;
+}
+
+/* 4.11: --silentoldconfig stops rather than ask on a redirected stdin, stdout or stderr */
 bool sync_refuses_redirected_input(void)
 {
 	return kconfig_legacy;
