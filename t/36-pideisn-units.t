@@ -9,7 +9,7 @@
 # on the same commit; in the full tier 120 s each from a random seed.
 # Environment: KILN_PIDEISN_FUZZ_SECONDS (full tier, default 120) per
 # fuzz target.
-# Tier: test, longer fuzzing in full. Cost: about 30 s (three small builds,
+# Tier: test. Cost: about 30 s (three small builds,
 # then 3 x about 3 s of fuzzing); 6 more minutes in full.
 set -eu
 
