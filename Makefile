@@ -184,6 +184,8 @@ print-version:
 # QEMU_ARGS=more QEMU arguments.
 KILN_RUN_SCRIPT := $(KILN_IMAGES_DIR)/start-qemu.sh
 run:
+	@test -x $(KILN_RUN_SCRIPT) || ! grep -qx '# KILN_LINUX_KERNEL is not set' $(KILN_CONFIG) 2>/dev/null || \
+		{ echo "Kiln: nothing to run: this configuration builds no kernel (KILN_LINUX_KERNEL is off); turn on 'Linux kernel' in make menuconfig, then make" >&2; exit 1; }
 	@test -x $(KILN_RUN_SCRIPT) || { echo "Kiln: $(KILN_RUN_SCRIPT) is missing: build the images first ('make') with a board whose post-image script writes it (make list-defconfigs: qemu_x86_64_defconfig, qemu_aarch64_defconfig)" >&2; exit 1; }
 	@case '$(RUN_MODE)' in ''|initramfs|disk|uki) ;; *) echo "Kiln: RUN_MODE=$(RUN_MODE): use initramfs, disk or uki" >&2; exit 1 ;; esac
 	$(Q)$(KILN_RUN_SCRIPT) $(if $(RUN_MODE),--$(RUN_MODE)) $(if $(ROOTFS),--rootfs $(call kiln-sh-quote,$(ROOTFS))) $(if $(QEMU_ARGS),-- $(QEMU_ARGS))

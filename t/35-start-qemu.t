@@ -152,6 +152,12 @@ fi
 if make --no-print-directory -C "$top" O="$tmp/out" run >"$tap_log" 2>&1; then not_ok "make run without images fails"; else
 	check "make run without images fails and says what to do" grep -q "start-qemu.sh is missing: build the images first ('make')" "$tap_log"
 fi
+printf '# KILN_LINUX_KERNEL is not set\n' >"$tmp/out/.config"
+if make --no-print-directory -C "$top" O="$tmp/out" run >"$tap_log" 2>&1; then not_ok "make run without a kernel fails"; else
+	check "make run in a configuration without a kernel says so and how to turn it on" \
+		grep -q "nothing to run: this configuration builds no kernel (KILN_LINUX_KERNEL is off); turn on 'Linux kernel'" "$tap_log"
+fi
+rm "$tmp/out/.config"
 mkdir -p "$tmp/out/images"
 cp -a "$a/." "$tmp/out/images/"
 if make --no-print-directory -C "$top" O="$tmp/out" run RUN_MODE=floppy >"$tap_log" 2>&1; then not_ok "make run RUN_MODE=floppy fails"; else
