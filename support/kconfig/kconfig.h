@@ -252,6 +252,7 @@ bool deps_in_include_config(void);
 bool listnewconfig_shows_values(void);
 bool listnewconfig_lists_choice_members(void);
 bool bool_conditions_read_unequal_n_as_symbol(void);
+bool visible_if_m_needs_modules(void);
 
 /* ---- lexer.c / parser.c ---- */
 

@@ -323,3 +323,15 @@ bool bool_conditions_read_unequal_n_as_symbol(void)
 {
 	return kconfig_legacy;
 }
+
+/*
+ * 6.1: a literal m in a menu's "visible if" holds only while modules are
+ * enabled, as everywhere else; 4.11 tied the m of conditions to MODULES as
+ * it read them, before the menus' visibility joined the prompts, so that
+ * "visible if m" shows a bool inside (and a tristate as m, or y without
+ * modules)
+ */
+bool visible_if_m_needs_modules(void)
+{
+	return !kconfig_legacy;
+}
