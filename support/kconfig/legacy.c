@@ -335,3 +335,13 @@ bool visible_if_m_needs_modules(void)
 {
 	return !kconfig_legacy;
 }
+
+/*
+ * 4.11: a choice member's mark to be written, which its choice sets while
+ * the member is visible, outlives a recalculation of the member; only
+ * writing .config takes it off.  6.1 works it out afresh each time.
+ */
+bool write_mark_kept(const struct symbol *sym)
+{
+	return kconfig_legacy && sym_is_choice_value(sym);
+}

@@ -406,7 +406,8 @@ void sym_calc_value(struct symbol *sym)
 		sym->curr.tri = TRI_N;
 		return;
 	}
-	sym->flags &= ~SF_WRITE;
+	if (!write_mark_kept(sym))
+		sym->flags &= ~SF_WRITE;
 	sym_calc_visibility(sym);
 	if (sym->visible != TRI_N)
 		sym->flags |= SF_WRITE;
