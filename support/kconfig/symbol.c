@@ -492,6 +492,9 @@ bool sym_tristate_within_range(struct symbol *sym, enum tri val)
 		return false;
 	if (type == TYPE_BOOL && val == TRI_M)
 		return false;
+	/* an m that would read as y is not on offer */
+	if (val == TRI_M && imply_lifts_m_to_y(sym))
+		return false;
 	if (sym->visible <= sym->rev_dep.tri)
 		return false;
 	if (sym_is_choice_value(sym) && sym->visible == TRI_Y)
