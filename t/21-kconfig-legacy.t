@@ -12,7 +12,8 @@
 # Modes: alldefconfig, allyesconfig, allnoconfig; olddefconfig on seeded
 # random configurations (kconfig-conf --randconfig with KCONFIG_SEED, as
 # written and with a seeded share of their lines dropped or flipped) and
-# from the defconfig_list; savedefconfig of every result; silentoldconfig
+# from the defconfig_list; defconfig of configs/*.config; savedefconfig of
+# every result; silentoldconfig
 # of the random configurations with stdin at its end; listnewconfig of
 # the altered ones.  A case is
 # identical when the exit status, stdout, the configuration written and
@@ -53,7 +54,7 @@ trap 'rm -rf "$tmp"' EXIT
 started=$SECONDS
 
 declare -A total identical
-modes="alldefconfig allyesconfig allnoconfig olddefconfig listnewconfig savedefconfig silentoldconfig"
+modes="alldefconfig allyesconfig allnoconfig olddefconfig defconfig listnewconfig savedefconfig silentoldconfig"
 for mode in $modes; do
 	total[$mode]=0
 	identical[$mode]=0
@@ -241,6 +242,13 @@ olddefconfig_random legacy "$legacy_tree" Config.in
 # no .config: the first file of the defconfig_list that exists
 compare olddefconfig legacy-defconfig-list "$legacy_tree" Config.in "" --olddefconfig
 savedefconfig legacy-defconfig-list "$legacy_tree" Config.in "$tmp/legacy-defconfig-list/kf/.config"
+# --defconfig of the files in configs/ (choice-conflict.config: a member
+# at y, then one at m, of a tristate choice)
+for f in "$legacy_tree"/configs/*.config; do
+	name=legacy-defconfig-$(basename "$f" .config)
+	compare defconfig "$name" "$legacy_tree" Config.in "" --defconfig="$f"
+	savedefconfig "$name" "$legacy_tree" Config.in "$tmp/$name/kf/.config"
+done
 
 for mode in $modes; do
 	check "$mode: ${identical[$mode]}/${total[$mode]} identical" \

@@ -593,6 +593,8 @@ static void write_dotconfig_body(FILE *out)
 					need_newline = false;
 				}
 				sym->flags |= SF_WRITTEN;
+				if (write_mark_kept(sym))
+					sym->flags &= ~SF_WRITE;
 				print_symbol_for_dotconfig(out, sym);
 			}
 		}

@@ -194,6 +194,19 @@ static int compare_values(struct symbol *a, struct symbol *b)
 	return (la > lb) - (la < lb);
 }
 
+/*
+ * Both sides, the left one first: evaluating a symbol may settle a choice
+ * on the way, and the right side must see that as Linux's conf does (in a
+ * call's arguments the order would be the compiler's).
+ */
+static enum tri calc_pair(struct expr *e)
+{
+	enum tri l = expr_calc_value(e->l);
+	enum tri r = expr_calc_value(e->r);
+
+	return e->op == E_AND ? tri_and(l, r) : tri_or(l, r);
+}
+
 enum tri expr_calc_value(struct expr *e)
 {
 	int cmp;
@@ -205,9 +218,8 @@ enum tri expr_calc_value(struct expr *e)
 		sym_calc_value(e->lsym);
 		return e->lsym->curr.tri;
 	case E_AND:
-		return tri_and(expr_calc_value(e->l), expr_calc_value(e->r));
 	case E_OR:
-		return tri_or(expr_calc_value(e->l), expr_calc_value(e->r));
+		return calc_pair(e);
 	case E_NOT:
 		return tri_not(expr_calc_value(e->l));
 	default:

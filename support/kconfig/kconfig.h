@@ -253,6 +253,8 @@ bool deps_in_include_config(void);
 bool listnewconfig_shows_values(void);
 bool listnewconfig_lists_choice_members(void);
 bool bool_conditions_read_unequal_n_as_symbol(void);
+bool visible_if_m_needs_modules(void);
+bool write_mark_kept(const struct symbol *sym);
 
 /* ---- lexer.c / parser.c ---- */
 

@@ -329,3 +329,25 @@ bool bool_conditions_read_unequal_n_as_symbol(void)
 {
 	return kconfig_legacy;
 }
+
+/*
+ * 6.1: a literal m in a menu's "visible if" holds only while modules are
+ * enabled, as everywhere else; 4.11 tied the m of conditions to MODULES as
+ * it read them, before the menus' visibility joined the prompts, so that
+ * "visible if m" shows a bool inside (and a tristate as m, or y without
+ * modules)
+ */
+bool visible_if_m_needs_modules(void)
+{
+	return !kconfig_legacy;
+}
+
+/*
+ * 4.11: a choice member's mark to be written, which its choice sets while
+ * the member is visible, outlives a recalculation of the member; only
+ * writing .config takes it off.  6.1 works it out afresh each time.
+ */
+bool write_mark_kept(const struct symbol *sym)
+{
+	return kconfig_legacy && sym_is_choice_value(sym);
+}

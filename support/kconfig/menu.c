@@ -65,6 +65,21 @@ void menu_add_visibility(struct expr *e)
 	current_entry->visibility = expr_alloc_and(current_entry->visibility, e);
 }
 
+/* "visible if" of every enclosing menu limits real prompts */
+static struct expr *and_menu_visibility(struct menu *menu, struct expr *e)
+{
+	for (struct menu *m = menu->parent; m; m = m->parent)
+		if (m->visibility)
+			e = expr_alloc_and(e, expr_copy(m->visibility));
+	return e;
+}
+
+/* a prompt of a config, choice or menuconfig (whose prompt became P_MENU) */
+static bool is_symbol_prompt(const struct property *prop)
+{
+	return prop->kind == P_PROMPT || (prop->kind == P_MENU && prop->menu->sym);
+}
+
 struct property *menu_add_prop(enum prop_kind kind, struct expr *e,
 			       struct expr *cond, struct kfile *file, int lineno)
 {
@@ -99,13 +114,8 @@ struct property *menu_add_prompt(enum prop_kind kind, const char *text,
 	if (current_entry->prompt)
 		kc_warn(fname, lineno, "prompt redefined: \"%s\" replaces \"%s\"",
 			text, current_entry->prompt->text);
-	/* "visible if" of every enclosing menu limits real prompts */
-	if (kind == P_PROMPT) {
-		for (struct menu *m = current_entry->parent; m; m = m->parent)
-			if (m->visibility)
-				prop->visible.expr = expr_alloc_and(prop->visible.expr,
-								    expr_copy(m->visibility));
-	}
+	if (kind == P_PROMPT && visible_if_m_needs_modules())
+		prop->visible.expr = and_menu_visibility(current_entry, prop->visible.expr);
 	current_entry->prompt = prop;
 	prop->text = text;
 	return prop;
@@ -165,7 +175,11 @@ static void propagate_to_children(struct menu *parent, struct expr *parentdep)
 			/* options, and properties of another definition */
 			if (prop->menu != menu)
 				continue;
-			dep = expr_transform(expr_rewrite_m(prop->visible.expr));
+			dep = expr_rewrite_m(prop->visible.expr);
+			/* (joined after the rewrite: see visible_if_m_needs_modules()) */
+			if (is_symbol_prompt(prop) && !visible_if_m_needs_modules())
+				dep = and_menu_visibility(menu, dep);
+			dep = expr_transform(dep);
 			dep = expr_alloc_and(expr_copy(basedep), dep);
 			dep = expr_eliminate_dups(dep);
 			if (menu->sym && menu->sym->type != TYPE_TRISTATE &&

@@ -406,7 +406,8 @@ void sym_calc_value(struct symbol *sym)
 		sym->curr.tri = TRI_N;
 		return;
 	}
-	sym->flags &= ~SF_WRITE;
+	if (!write_mark_kept(sym))
+		sym->flags &= ~SF_WRITE;
 	sym_calc_visibility(sym);
 	if (sym->visible != TRI_N)
 		sym->flags |= SF_WRITE;
@@ -490,6 +491,9 @@ bool sym_tristate_within_range(struct symbol *sym, enum tri val)
 	if (type != TYPE_BOOL && type != TYPE_TRISTATE)
 		return false;
 	if (type == TYPE_BOOL && val == TRI_M)
+		return false;
+	/* an m that would read as y is not on offer */
+	if (val == TRI_M && imply_lifts_m_to_y(sym))
 		return false;
 	if (sym->visible <= sym->rev_dep.tri)
 		return false;
