@@ -49,7 +49,7 @@ $(KILN_FS_STAGE_SIGNATURE): kiln-signatures ;
 define KILN_FS_ENVIRONMENT
 export TARGET_DIR=$(KILN_TARGET_ROOT) BINARIES_DIR=$(KILN_IMAGES_DIR) HOST_DIR=$(KILN_HOST_ROOT)
 export STAGING_DIR=$(KILN_STAGING_ROOT) BUILD_DIR=$(KILN_BUILD_DIR) KILN_CONFIG=$(KILN_CONFIG) KILN_TOP=$(KILN_TOP)
-export SOURCE_DATE_EPOCH=$(KILN_EPOCH) KILN_WARNINGS=$(KILN_FS_DIR)/.kiln/warnings
+export SOURCE_DATE_EPOCH=$(KILN_EPOCH)
 endef
 
 # $(call kiln-fs-run,name,step,commands): one line of output, a log, the stamp
