@@ -250,6 +250,15 @@ for f in "$legacy_tree"/configs/*.config; do
 	savedefconfig "$name" "$legacy_tree" Config.in "$tmp/$name/kf/.config"
 done
 
+# --silentoldconfig that rewrites .config (an unknown symbol dropped):
+# 4.11 says so on stdout; and one that must ask (a tristate choice of one
+# member) and then writes that member to auto.conf too
+printf 'CONFIG_NOT_IN_ANY_KCONFIG=y\n' >"$tmp/unknown.config"
+cat "$tmp/legacy-rand.1" "$tmp/unknown.config" >"$tmp/legacy-rand-unknown"
+silentoldconfig legacy-unknown "$legacy_tree" Config.in "$tmp/legacy-rand-unknown"
+: >"$tmp/empty.config"
+silentoldconfig choice-one "$legacy_tree" choice-one.in "$tmp/empty.config"
+
 for mode in $modes; do
 	check "$mode: ${identical[$mode]}/${total[$mode]} identical" \
 		test "${identical[$mode]}" -eq "${total[$mode]}"

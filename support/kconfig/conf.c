@@ -675,7 +675,6 @@ int main(int argc, char **argv)
 		case 0:
 			input_mode = (enum input_mode)mode_opt;
 			if (input_mode == MODE_SYNC) {
-				conf_set_message_callback(NULL);
 				sync_kconfig = true;
 			} else if (input_mode == MODE_DEFCONFIG || input_mode == MODE_SAVEDEFCONFIG) {
 				defconfig_file = optarg;
@@ -702,6 +701,8 @@ int main(int argc, char **argv)
 		exit(1);
 	}
 	parse_kconfig(argv[optind]);
+	if (sync_kconfig && sync_is_silent())
+		conf_set_message_callback(NULL);
 	if (silentoldconfig && !kconfig_legacy) {
 		fprintf(stderr, "%s: --silentoldconfig belongs to the legacy dialect: use --syncconfig, or --legacy\n",
 			prog);

@@ -888,6 +888,8 @@ int conf_write_autoconf(bool overwrite)
 		return 0;
 	if (set_dep_dir(autoconf))
 		return 1;
+	if (autoconf_recalculates_all())
+		sym_clear_all_valid();
 	if (write_autoconf_cmd(autoconf))
 		return -1;
 	if (touch_changed_deps(autoconf))

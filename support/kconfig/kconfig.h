@@ -245,6 +245,8 @@ bool dotconfig_kept_when_unchanged(void);
 bool autoconf_written_by_every_mode(void);
 bool stderr_part_of_the_console(void);
 bool sync_refuses_redirected_input(void);
+bool sync_is_silent(void);
+bool autoconf_recalculates_all(void);
 bool sync_writes_dotconfig_only_when_changed(void);
 bool answers_echoed(void);
 bool help_offered(const struct menu *menu);

@@ -272,6 +272,12 @@ bool sync_refuses_redirected_input(void)
 	return kconfig_legacy;
 }
 
+/* 6.1: --syncconfig prints no messages; 4.11's --silentoldconfig says when it writes .config */
+bool sync_is_silent(void)
+{
+	return !kconfig_legacy;
+}
+
 /* 4.11: --silentoldconfig leaves .config alone unless a value changed */
 bool sync_writes_dotconfig_only_when_changed(void)
 {
@@ -340,6 +346,15 @@ bool bool_conditions_read_unequal_n_as_symbol(void)
 bool visible_if_m_needs_modules(void)
 {
 	return !kconfig_legacy;
+}
+
+/*
+ * 4.11: auto.conf is written from values worked out afresh, which gives
+ * back the marks of choice members that writing .config took off
+ */
+bool autoconf_recalculates_all(void)
+{
+	return kconfig_legacy;
 }
 
 /*
