@@ -24,7 +24,6 @@
 #define REQUEST_TRIES		4
 #define RENEW_MIN_DELAY_MS	60000
 #define MAX_COMPLAINTS		5
-#define INFINITE_LEASE		0xffffffffu
 
 static void start_selecting(struct dhcp_client *c);
 
@@ -170,7 +169,7 @@ static void arm_phase(struct dhcp_client *c)
 	const struct dhcp_lease *l = &c->lease;
 	uint64_t now = loop_now_ms(), elapsed = now - c->lease_start_ms, next;
 
-	if (l->lease_time == INFINITE_LEASE)
+	if (l->lease_time == DHCP_LEASE_INFINITE)
 		return;
 	if (c->state == DHCP_CLIENT_BOUND)
 		next = lease_ms(l->renewal_time);
@@ -279,73 +278,12 @@ static void complain(struct dhcp_client *c, struct in_addr from, const char *wha
 			 address_text(from, text), what);
 }
 
-static int usable_address(struct in_addr a)
-{
-	uint32_t h = ntohl(a.s_addr);
-
-	return h && h != 0xffffffffu && (h >> 24) != 0 && (h >> 24) != 127 &&
-	       (h >> 28) != 0xe && (h >> 28) != 0xf;
-}
-
-/* the netmask's prefix length, or -1 when its ones are not contiguous */
-static int mask_prefix(struct in_addr mask)
-{
-	uint32_t m = ntohl(mask.s_addr);
-	int n = 0;
-
-	while (m & 0x80000000u) {
-		m <<= 1;
-		n++;
-	}
-	return m ? -1 : n;
-}
-
-static unsigned class_prefix(struct in_addr a)
-{
-	uint32_t h = ntohl(a.s_addr);
-
-	return h < 0x80000000u ? 8 : h < 0xc0000000u ? 16 : 24;
-}
-
-/* the lease an ACK gives; NULL, or what is wrong with it */
-static const char *read_lease(struct dhcp_lease *l, const struct dhcp_message *m,
-			      struct in_addr from)
-{
-	int prefix = -1;
-
-	memset(l, 0, sizeof(*l));
-	if (!usable_address(m->yiaddr))
-		return "the address offered (yiaddr) is not a host's";
-	if (!dhcp_has(m, DHCP_OPT_LEASE_TIME) || m->lease_time == 0)
-		return "no lease time (option 51)";
-	if (dhcp_has(m, DHCP_OPT_SUBNET_MASK) &&
-	    ((prefix = mask_prefix(m->subnet_mask)) < 1 || prefix > 30))
-		return "the subnet mask (option 1) is not a netmask of 1 to 30 bits";
-	l->address = m->yiaddr;
-	l->prefix_length = prefix > 0 ? (unsigned)prefix : class_prefix(m->yiaddr);
-	l->server = dhcp_has(m, DHCP_OPT_SERVER_ID) ? m->server_id : from;
-	l->broadcast.s_addr = l->address.s_addr |
-		htonl(0xffffffffu >> l->prefix_length);
-	if (dhcp_has(m, DHCP_OPT_BROADCAST))
-		l->broadcast = m->broadcast;
-	l->lease_time = m->lease_time;
-	l->renewal_time = l->lease_time / 2;
-	l->rebinding_time = (uint32_t)((uint64_t)l->lease_time * 7 / 8);
-	if (dhcp_has(m, DHCP_OPT_RENEWAL_TIME) && dhcp_has(m, DHCP_OPT_REBINDING_TIME) &&
-	    m->renewal_time < m->rebinding_time && m->rebinding_time < m->lease_time) {
-		l->renewal_time = m->renewal_time;
-		l->rebinding_time = m->rebinding_time;
-	}
-	l->ack = *m;
-	return NULL;
-}
-
 static void log_bound(const struct dhcp_client *c, int renewed)
 {
 	char address[INET_ADDRSTRLEN], server[INET_ADDRSTRLEN], lease[24] = "infinite";
 	const struct dhcp_lease *l = &c->lease;
 
-	if (l->lease_time != INFINITE_LEASE)
+	if (l->lease_time != DHCP_LEASE_INFINITE)
 		snprintf(lease, sizeof(lease), "%u s", (unsigned)l->lease_time);
 	address_text(l->address, address);
 	address_text(l->server, server);
@@ -365,7 +303,7 @@ static void take_ack(struct dhcp_client *c, const struct dhcp_message *m,
 	int renewed;
 	static struct dhcp_lease fresh;	/* large: not on the stack */
 
-	wrong = read_lease(&fresh, m, from);
+	wrong = dhcp_lease_read(&fresh, m, from);
 	if (wrong) {
 		complain(c, from, wrong);
 		return;
@@ -405,7 +343,7 @@ static void take_nak(struct dhcp_client *c, const struct dhcp_message *m,
 static void take_offer(struct dhcp_client *c, const struct dhcp_message *m,
 		       struct in_addr from)
 {
-	if (!usable_address(m->yiaddr)) {
+	if (!dhcp_lease_address_usable(m->yiaddr)) {
 		complain(c, from, "the address offered (yiaddr) is not a host's");
 		return;
 	}

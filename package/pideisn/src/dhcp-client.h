@@ -59,6 +59,19 @@ struct dhcp_client {
 	unsigned complaints;		/* messages logged about bad answers */
 };
 
+#define DHCP_LEASE_INFINITE	0xffffffffu
+
+/*
+ * The lease an ACK from from gives (dhcp-lease.c): NULL, or what is
+ * wrong with it (no usable address, no lease time, a netmask with
+ * holes).  T1 and T2 default to 1/2 and 7/8 of the lease, and
+ * so do both when the server's are not T1 < T2 < lease.
+ */
+const char *dhcp_lease_read(struct dhcp_lease *l, const struct dhcp_message *ack,
+			    struct in_addr from);
+/* Not 0.0.0.0/8, loopback, multicast, class E or broadcast. */
+int dhcp_lease_address_usable(struct in_addr a);
+
 /* Open the socket and send the first DISCOVER.  0, or -1 logged. */
 int dhcp_client_start(struct dhcp_client *c);
 /* Release the lease (when bound), close the socket, stop the timers. */
