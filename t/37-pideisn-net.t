@@ -8,18 +8,18 @@
 # lease (address, prefix, default route, MTU, DNS server and search
 # domain in resolv.conf), renews it at T1 and sees it released at stop;
 # tests/dhcp-test-server gives 8 s leases to watch renewal, rebinding and
-# expiry once it is killed, and then answers with a volley of broken and
-# hostile messages; then ip= static (command line and /etc/pideisn/ip)
-# and a link without a server (boot goes on).  Needs root and dnsmasq
-# (Debian: dnsmasq-base); skipped otherwise.  Touches nothing outside the
-# namespaces and its temporary folder.
+# expiry once it is killed, then answers with a volley of broken and
+# hostile messages, then refuses a REQUEST (NAK); then ip= static (command
+# line and /etc/pideisn/ip) and a link without a server (boot goes on).
+# Needs root and dnsmasq (Debian: dnsmasq-base); skipped otherwise.
+# Touches nothing outside the namespaces and its temporary folder.
 # Tier: test. Cost: about 30 s (a small sanitizer build, then 20 s of
 # leases).
 set -eu
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 src=$top/package/pideisn/src
-tests=15
+tests=16
 
 # shellcheck source=../support/testing/tap.sh
 . "$top/support/testing/tap.sh"
@@ -203,6 +203,20 @@ if wait_for "$log" '^pideisn: vc: 10\.37\.0\.88/24 from 10\.37\.0\.1, lease 3600
 	ok "broken and hostile answers ignored, the good one taken; no sanitizer report"
 else
 	not_ok "broken and hostile answers ignored, the good one taken; no sanitizer report"
+fi
+stop_server
+
+# ---- a NAK: back to DISCOVER ----
+
+fresh_link
+start_server nak "$tmp/san/dhcp-test-server" vs 10.37.0.1 10.37.0.66 nak
+start_client
+if wait_for "$log" '^pideisn: vc: 10\.37\.0\.66/24 from 10\.37\.0\.1, lease 3600 s$' 10 &&
+	grep -q 'vc: 10.37.0.1 refused the address (DHCPNAK: wrong network); asking again' "$log" &&
+	stop_client; then
+	ok "a DHCPNAK reported with its message, then a lease from a new DISCOVER"
+else
+	not_ok "a DHCPNAK reported with its message, then a lease from a new DISCOVER"
 fi
 stop_server
 

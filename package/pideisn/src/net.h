@@ -26,7 +26,7 @@ struct net_settings {
 };
 
 void net_use_settings(const struct net_settings *s);
-/* Bring the links up and start configuring them; returns at once. */
+/* After loop_init: bring the links up and start configuring them; returns at once. */
 int net_start(const struct cmdline *cl);
 /* ready() is called once, from the loop, when the network is ready. */
 void net_on_ready(void (*ready)(void));

@@ -2,7 +2,7 @@
 /*
  * A DHCP server for t/37, on one link, for what dnsmasq will not do:
  *
- *   dhcp-test-server IFACE SERVER-ADDRESS CLIENT-ADDRESS short|hostile
+ *   dhcp-test-server IFACE SERVER-ADDRESS CLIENT-ADDRESS short|hostile|nak
  *
  * short:   leases of 8 s (T1 2 s, T2 4 s), so that a test sees renewal,
  *          rebinding and the end of a lease once the server is killed.
@@ -12,6 +12,8 @@
  *          addresses, an ACK without a lease time or with a bad netmask,
  *          another server's NAK); the client must ignore them all and
  *          take the good answer.  Leases of 3600 s.
+ * nak:     the first REQUEST refused (a NAK saying why), then leases of
+ *          3600 s.
  * Prints one line per message on stdout.  Runs until killed.
  */
 #include "../dhcp.h"
@@ -25,7 +27,7 @@
 
 static int sock;
 static struct in_addr server, client;
-static int hostile;
+static int hostile, naks, long_leases;
 
 static void send_bytes(const void *buf, size_t len, const char *what)
 {
@@ -54,9 +56,9 @@ static void reply(const struct dhcp_message *request, unsigned type, int lease,
 		m.subnet_mask.s_addr = htonl(0xffffff00u);
 		m.routers.count = 1;
 		m.routers.addr[0] = server;
-		m.lease_time = hostile ? 3600 : 8;
-		m.renewal_time = hostile ? 1800 : 2;
-		m.rebinding_time = hostile ? 3000 : 4;
+		m.lease_time = long_leases ? 3600 : 8;
+		m.renewal_time = long_leases ? 1800 : 2;
+		m.rebinding_time = long_leases ? 3000 : 4;
 		dhcp_set(&m, DHCP_OPT_SUBNET_MASK);
 		dhcp_set(&m, DHCP_OPT_ROUTER);
 		dhcp_set(&m, DHCP_OPT_LEASE_TIME);
@@ -131,6 +133,20 @@ static void answer(const struct dhcp_message *request)
 		return;
 	if (hostile)
 		send_volley(request, type);
+	if (type == DHCP_ACK && naks > 0) {
+		struct dhcp_message m;
+		struct dhcp_error err;
+
+		naks--;
+		dhcp_init_reply(&m, DHCP_NAK, request);
+		m.server_id = server;
+		snprintf(m.message, sizeof(m.message), "wrong network");
+		dhcp_set(&m, DHCP_OPT_SERVER_ID);
+		dhcp_set(&m, DHCP_OPT_MESSAGE);
+		len = dhcp_encode(&m, buf, sizeof(buf), &err);
+		send_bytes(buf, (size_t)len, "DHCPNAK");
+		return;
+	}
 	reply(request, type, 1, buf, &len);
 	send_bytes(buf, (size_t)len, dhcp_message_type_name(type));
 }
@@ -158,10 +174,12 @@ int main(int argc, char **argv)
 	ssize_t n;
 
 	if (argc != 5 || !inet_aton(argv[2], &server) || !inet_aton(argv[3], &client)) {
-		fprintf(stderr, "usage: dhcp-test-server IFACE SERVER CLIENT short|hostile\n");
+		fprintf(stderr, "usage: dhcp-test-server IFACE SERVER CLIENT short|hostile|nak\n");
 		return 2;
 	}
 	hostile = !strcmp(argv[4], "hostile");
+	naks = !strcmp(argv[4], "nak");
+	long_leases = hostile || naks;
 	sock = open_socket(argv[1]);
 	for (;;) {
 		n = recv(sock, buf, sizeof(buf), 0);
