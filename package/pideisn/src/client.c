@@ -120,6 +120,8 @@ static char *read_answer(const char *name, int fd)
 	while (len < ANSWER_MAX && (n = read(fd, text + len, ANSWER_MAX - len)) != 0) {
 		if (n < 0 && errno == EINTR)
 			continue;
+		if (n < 0 && errno == ECONNRESET && len > 0)
+			break;	/* closed with our request unread: its answer is all there */
 		if (n < 0) {
 			fprintf(stderr, "%s: no answer from pideisn: %s\n", name,
 				errno == EAGAIN ? "timed out" : strerror(errno));
@@ -163,11 +165,8 @@ int client_main(int argc, char **argv)
 	fd = connect_control(name, path && path[0] ? path : CONTROL_PATH);
 	if (fd < 0)
 		return CLIENT_UNREACHABLE;
-	if (write(fd, request, strlen(request)) != (ssize_t)strlen(request)) {
-		fprintf(stderr, "%s: cannot send the request: %s\n", name, strerror(errno));
-		close(fd);
-		return CLIENT_UNREACHABLE;
-	}
+	/* a refusal may come before the request is read: the answer says why */
+	send(fd, request, strlen(request), MSG_NOSIGNAL);
 	answer = read_answer(name, fd);
 	close(fd);
 	if (!answer)

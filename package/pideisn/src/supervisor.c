@@ -126,7 +126,10 @@ static void start_unit(struct unit *u)
 	}
 	plan.identity = u->svc.user || u->svc.group ? &id : NULL;
 	null = plan_io(u, &plan);
-	ready_ok = ready_prepare(&u->ready, &u->svc, &plan.ready_fd) == 0;
+	/* a oneshot is ready when it ends well, whatever ready says */
+	plan.ready_fd = -1;
+	ready_ok = u->svc.type == SERVICE_ONESHOT ||
+		   ready_prepare(&u->ready, &u->svc, &plan.ready_fd) == 0;
 	u->ready.ready = on_ready;
 	u->pid = spawn(&plan, why);
 	ready_spawned(&u->ready);
@@ -144,7 +147,7 @@ static void start_unit(struct unit *u)
 	u->run_start_ms = loop_now_ms();
 	unit_set_state(u, UNIT_STARTING);
 	log_info("service %s started (pid %d)", u->svc.name, (int)u->pid);
-	if (u->svc.ready == READY_START || !ready_ok)
+	if (u->svc.type == SERVICE_DAEMON && (u->svc.ready == READY_START || !ready_ok))
 		became_ready(u);
 }
 
