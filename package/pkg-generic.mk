@@ -165,6 +165,13 @@ $(KILN_TREE) assemble $(DEPS_STAGING_DIR) $(foreach d,$(kiln-step-deps),$(if $(f
 $(KILN_TREE) assemble $(DEPS_HOST_DIR) $(foreach d,$(kiln-step-deps),$(if $(filter host,$($(KILN_VAR_$(d))_KIND)),$(KILN_PER_PACKAGE_DIR)/$(d)/host))
 endef
 
+# <PKG>_PIDEISN_SERVICES: the package's service files for pideisn
+# (docs/pideisn.md), each installed under its own name; only pideisn reads
+# them, whatever the init system.
+define kiln-install-services
+$(if $($(KILN_PKGVAR)_PIDEISN_SERVICES),install -D -m 0644 -t $(TARGET_DIR)/etc/pideisn/services $($(KILN_PKGVAR)_PIDEISN_SERVICES))
+endef
+
 # Installing starts from empty trees, so a killed install, or files a new
 # version no longer installs, leave nothing behind.
 define kiln-install-cmds
@@ -173,6 +180,7 @@ mkdir -p $(TARGET_DIR) $(STAGING_DIR) $(HOST_DIR) $(BINARIES_DIR)
 $(if $(filter host,$($(KILN_PKGVAR)_KIND)),$(call kiln-with-hooks,INSTALL,$($(KILN_PKGVAR)_INSTALL_CMDS)))
 $(if $(filter YES,$(call kiln-pkg-install-staging,$(KILN_PKGVAR))),$(call kiln-with-hooks,INSTALL_STAGING,$($(KILN_PKGVAR)_INSTALL_STAGING_CMDS)))
 $(if $(filter YES,$(call kiln-pkg-install-target,$(KILN_PKGVAR))),$(call kiln-with-hooks,INSTALL_TARGET,$($(KILN_PKGVAR)_INSTALL_TARGET_CMDS)))
+$(if $(filter YES,$(call kiln-pkg-install-target,$(KILN_PKGVAR))),$(kiln-install-services))
 $(if $(filter YES,$(call kiln-pkg-install-images,$(KILN_PKGVAR))),$(call kiln-with-hooks,INSTALL_IMAGES,$($(KILN_PKGVAR)_INSTALL_IMAGES_CMDS)))
 endef
 

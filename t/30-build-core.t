@@ -132,6 +132,8 @@ check "kconfig-package warns about the fragment line that did not survive" grep 
 check "host packages are not in the target" test ! -e "$out/target/bin/mkgreeting" -a -x "$out/host/bin/mkgreeting"
 check "headers are in staging, not in the target" test -f "$out/staging/usr/include/foo.h" -a ! -e "$out/target/usr/include"
 check "a per-step log exists" test -s "$out/logs/app-bar/build.log"
+check "a recipe's service file is in /etc/pideisn/services (_PIDEISN_SERVICES)" \
+	test "$(stat -c %a "$out/target/etc/pideisn/services/bar" 2>&1)" = 644
 check "the image lists the files" sh -c "tar tf '$out/images/rootfs.tar' | grep -qx './usr/bin/bar-link'"
 check "the umask did not reach the image: / and /etc are 0755" \
 	sh -c "tar tvf '$out/images/rootfs.tar' | grep -E ' \./(etc/)?\$' | grep -c '^drwxr-xr-x' | grep -qx 2"

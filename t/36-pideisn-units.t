@@ -1,16 +1,16 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
-# pideisn's parsers and DHCP codec on the host (package/pideisn/src): the
-# unit tests built plain and under AddressSanitizer and UBSan, the
+# pideisn's parsers, DHCP codec and supervisor logic on the host
+# (package/pideisn/src): the unit tests built plain and under AddressSanitizer and UBSan, the
 # corpora replayed under the sanitizers, then each libFuzzer target run
 # from its corpus (new inputs go to a scratch folder): in the test tier
 # 100,000 inputs from the fixed seed 1, so that CI gives the same verdict
 # on the same commit; in the full tier 120 s each from a random seed.
 # Environment: KILN_PIDEISN_FUZZ_SECONDS (full tier, default 120) per
 # fuzz target.
-# Tier: test. Cost: about 30 s (three small builds,
-# then 3 x about 3 s of fuzzing); 6 more minutes in full.
+# Tier: test. Cost: about 35 s (three small builds,
+# then 4 x about 3 s of fuzzing); 8 more minutes in full.
 set -eu
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -25,8 +25,8 @@ else
 	fuzz_limit="-seed=1 -runs=100000"
 	fuzz_what="on 100000 inputs from seed 1"
 fi
-units="test-dhcp test-cmdline test-ipconfig test-service test-net-config test-dhcp-lease"
-targets="dhcp service cmdline"
+units="test-dhcp test-cmdline test-ipconfig test-service test-rootdev test-supervisor test-control test-net-config test-dhcp-lease"
+targets="dhcp service cmdline control"
 
 # shellcheck source=../support/testing/tap.sh
 . "$top/support/testing/tap.sh"
