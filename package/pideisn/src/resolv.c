@@ -59,19 +59,14 @@ static size_t format(const struct resolv *r, char *text, size_t size)
 	return len;
 }
 
-static int write_all(int fd, const char *text, size_t len)
+/* a regular file takes a small write whole, unless it is full */
+static int write_file(int fd, const char *text, size_t len)
 {
-	while (len > 0) {
-		ssize_t n = write(fd, text, len);
+	ssize_t n = write(fd, text, len);
 
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		text += n;
-		len -= (size_t)n;
-	}
-	return 0;
+	if (n >= 0 && (size_t)n != len)
+		errno = ENOSPC;
+	return n >= 0 && (size_t)n == len ? 0 : -1;
 }
 
 int resolv_write(const struct resolv *r, const char *path)
@@ -90,7 +85,7 @@ int resolv_write(const struct resolv *r, const char *path)
 		log_error("%s: %s", temporary, strerror(errno));
 		return -1;
 	}
-	failed = write_all(fd, text, len) || fsync(fd);
+	failed = write_file(fd, text, len) || fsync(fd);
 	if (close(fd))
 		failed = 1;
 	if (failed) {
