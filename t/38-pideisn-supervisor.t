@@ -146,8 +146,8 @@ check "readiness by fd: gates its dependent" \
 check "readiness by file: gates its dependent" \
 	eval 'before "$tmp/log" "service third is ready" "service fourth started"'
 check "network = wait: held until the network is ready" \
-	eval 'before "$tmp/log" "the network is configured" "service net started" &&
-	before "$tmp/log" "service toggle started" "the network is configured"'
+	eval 'before "$tmp/log" "network configured" "service net started" &&
+	before "$tmp/log" "service toggle started" "network configured"'
 check "a crashing service restarted with growing delays" \
 	eval 'grep -q "crash exited with status 3; restarting in 100 ms" "$tmp/log" &&
 	grep -q "crash exited with status 3; restarting in 200 ms" "$tmp/log" &&

@@ -173,7 +173,8 @@ int dhcp_decode(struct dhcp_message *m, const uint8_t *buf, size_t len,
 long dhcp_encode(const struct dhcp_message *m, uint8_t *buf, size_t size,
 		 struct dhcp_error *err);
 
-/* A client's message: op, Ethernet address, xid, the broadcast flag. */
+/* A client's message: op, Ethernet address, xid; flags stay 0 (the
+ * client sets the broadcast flag when it needs one). */
 void dhcp_init_request(struct dhcp_message *m, enum dhcp_message_type type,
 		       uint32_t xid, const uint8_t mac[6]);
 

@@ -47,7 +47,6 @@ void run_at_shutdown(void (*fn)(void))
 
 void run_network_ready(void)
 {
-	log_info("the network is configured");
 	supervisor_network_ready();
 }
 
