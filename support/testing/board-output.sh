@@ -14,12 +14,16 @@ board_dir() {
 	echo "$board_top/output/test-cache/base-$1"
 }
 
-# board_configure OUT ARCH: afresh (an earlier run may have stopped with
-# options of its own set)
+# board_configure OUT ARCH [LINE...]: afresh (an earlier run may have
+# stopped with options of its own set); the LINEs (KILN_...=...) go on top
+# of the board's defconfig
 board_configure() {
-	make --no-print-directory -C "$board_top" O="$1" "qemu_${2}_defconfig" &&
-		printf 'KILN_CCACHE=y\nKILN_CCACHE_DIR="%s"\n' "$board_top/output/test-cache/ccache" >>"$1/.config" &&
-		make --no-print-directory -C "$1" olddefconfig
+	local out=$1 arch=$2
+	shift 2
+	make --no-print-directory -C "$board_top" O="$out" "qemu_${arch}_defconfig" &&
+		printf 'KILN_CCACHE=y\nKILN_CCACHE_DIR="%s"\n' "$board_top/output/test-cache/ccache" >>"$out/.config" &&
+		{ [ $# -eq 0 ] || printf '%s\n' "$@" >>"$out/.config"; } &&
+		make --no-print-directory -C "$out" olddefconfig
 }
 
 # board_make OUT [GOALS...]
@@ -37,4 +41,15 @@ board_ensure() {
 		return 0
 	fi
 	board_configure "$1" "$2" && board_make "$1"
+}
+
+# board_variant_ensure OUT ARCH LINE...: as board_ensure, for the board
+# with the LINEs on top of its defconfig (a build of its own, sharing the
+# compiler cache with the others)
+board_variant_ensure() {
+	local out=$1
+	if [ -x "$out/images/start-qemu.sh" ] && board_make "$out"; then
+		return 0
+	fi
+	board_configure "$@" && board_make "$out"
 }

@@ -141,7 +141,8 @@ static void handle_line(struct connection *c, size_t len)
 	if (control_parse(&req, c->line, len, &why) < 0) {
 		send_error(c->watch.fd, why);
 	} else {
-		log_info("control: %.*s", (int)len, c->line);
+		if (req.verb != CONTROL_STATUS)	/* what changes something is logged */
+			log_info("control: %.*s", (int)len, c->line);
 		answer(c->watch.fd, &req);
 	}
 	drop(c);

@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -14,12 +15,31 @@ static int console = 2;
 static int kmsg = -1;
 static int quiet;
 
+/*
+ * The kernel drops all but a few lines a second written to /dev/kmsg
+ * unless printk_devkmsg is "on"; a boot writes more.  (With
+ * printk.devkmsg= on the command line, the setting is locked and stays.)
+ */
+static void kmsg_unlimited(void)
+{
+	int fd = open("/proc/sys/kernel/printk_devkmsg", O_WRONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return;
+	if (write(fd, "on\n", 3) < 0) {
+		/* locked by the command line: its choice stands */
+	}
+	close(fd);
+}
+
 void log_setup(int console_fd, int use_kmsg, int be_quiet)
 {
 	console = console_fd < 0 ? 2 : console_fd;
 	quiet = be_quiet;
 	if (use_kmsg && kmsg < 0)
 		kmsg = open("/dev/kmsg", O_WRONLY | O_NOCTTY | O_CLOEXEC);
+	if (kmsg >= 0)
+		kmsg_unlimited();
 }
 
 /* one write, so that lines of different writers never mix */
@@ -35,6 +55,32 @@ static void write_line(int fd, const char *line, size_t len)
 	}
 }
 
+/*
+ * Whether the kernel prints a message of this level written to /dev/kmsg
+ * on the console itself: below its console log level (the first number of
+ * /proc/sys/kernel/printk; 4 with quiet, 7 by default).  pideisn then
+ * leaves the console to the kernel, so that no line shows twice.
+ */
+static int kernel_shows(enum log_level level)
+{
+	char text[16] = "";
+	int fd, console_level;
+	ssize_t n;
+
+	if (kmsg < 0)
+		return 0;
+	fd = open("/proc/sys/kernel/printk", O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return 0;
+	n = read(fd, text, sizeof(text) - 1);
+	close(fd);
+	if (n <= 0)
+		return 0;
+	text[n] = 0;
+	console_level = atoi(text);
+	return (int)level < console_level;
+}
+
 void log_msg(enum log_level level, const char *fmt, ...)
 {
 	char text[LOG_LINE_MAX], line[LOG_LINE_MAX + 32];
@@ -44,7 +90,7 @@ void log_msg(enum log_level level, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(text, sizeof(text), fmt, ap);
 	va_end(ap);
-	if (!quiet || level <= LOG_WARN) {
+	if ((!quiet || level <= LOG_WARN) && !kernel_shows(level)) {
 		n = snprintf(line, sizeof(line), "pideisn: %s\n", text);
 		if (n > 0)
 			write_line(console, line, strnlen(line, sizeof(line)));

@@ -3,8 +3,10 @@
  * pideisn's messages: each goes to the console as "pideisn: text" and to
  * the kernel's log (/dev/kmsg) with its level.  With quiet (the kernel
  * parameter) the console gets only warnings and errors; the kernel's
- * log keeps everything.  Outside PID 1 (tests, the control commands)
- * messages go to stderr alone.
+ * log keeps everything.  A message the kernel itself prints on the
+ * console (its level below the console log level) is left to it, so
+ * that no line shows twice.  Outside PID 1 (tests, the control
+ * commands) messages go to stderr alone.
  */
 #ifndef PIDEISN_LOG_H
 #define PIDEISN_LOG_H

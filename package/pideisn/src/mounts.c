@@ -9,6 +9,8 @@
 #include "log.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
@@ -48,8 +50,38 @@ int is_mount_point(const char *path)
 	return here.st_dev != up.st_dev || here.st_ino == up.st_ino;
 }
 
+int proc_filesystems(char *text, size_t size)
+{
+	int fd = open("/proc/filesystems", O_RDONLY | O_CLOEXEC);
+	ssize_t n;
+
+	if (fd < 0)
+		return -1;
+	n = read(fd, text, size - 1);
+	close(fd);
+	if (n <= 0)
+		return -1;
+	text[n] = 0;
+	return 0;
+}
+
+/* whether the kernel knows the file system type (yes when /proc cannot say) */
+static int fs_supported(const char *type)
+{
+	char text[PROC_FILESYSTEMS_MAX], want[40];
+
+	if (proc_filesystems(text, sizeof(text)))
+		return 1;
+	snprintf(want, sizeof(want), "\t%s\n", type);
+	return strstr(text, want) != NULL;
+}
+
 static void mount_one(const struct early_mount *m)
 {
+	if (!fs_supported(m->type)) {
+		log_info("no %s in this kernel: %s is not mounted", m->type, m->target);
+		return;
+	}
 	if (mkdir(m->target, m->mode) && errno != EEXIST) {
 		log_warn("cannot make %s: %s", m->target, strerror(errno));
 		return;

@@ -93,25 +93,21 @@ static unsigned long split_flags(const char *flags, char *data, size_t size)
 static int mount_root(const struct cmdline *cl, const char *dev)
 {
 	unsigned long flags = cl->access == ACCESS_RW ? 0 : MS_RDONLY;
-	char data[256], line[64], type[32];
-	FILE *f;
+	char data[256], text[PROC_FILESYSTEMS_MAX], *line, *save;
 
 	flags |= split_flags(cl->rootflags, data, sizeof(data));
 	if (cl->rootfstype)
 		return mount(dev, NEW_ROOT, cl->rootfstype, flags, data);
-	f = fopen("/proc/filesystems", "re");
-	if (!f)
+	if (proc_filesystems(text, sizeof(text)))
 		return -1;
 	errno = ENODEV;
-	while (fgets(line, sizeof(line), f)) {
-		if (!strncmp(line, "nodev", 5) || sscanf(line, " %31s", type) != 1)
+	/* lines are "nodev\tNAME" or "\tNAME" */
+	for (line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		if (line[0] != '\t')
 			continue;
-		if (!mount(dev, NEW_ROOT, type, flags, data)) {
-			fclose(f);
+		if (!mount(dev, NEW_ROOT, line + 1, flags, data))
 			return 0;
-		}
 	}
-	fclose(f);
 	return -1;
 }
 
