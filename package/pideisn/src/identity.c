@@ -5,10 +5,10 @@
  * /etc/group, nothing else.  A name that is not there refuses the start.
  */
 #include "spawn.h"
+#include "fmt.h"
 
 #include <grp.h>
 #include <pwd.h>
-#include <stdio.h>
 #include <stdlib.h>
 
 static int number_of(const char *text, unsigned long *out)
@@ -43,7 +43,7 @@ static int lookup_user(struct identity *id, const char *user, char why[SPAWN_WHY
 		id->group_count = 0;
 		return 0;
 	}
-	snprintf(why, SPAWN_WHY_MAX, "user '%s' is not in /etc/passwd; add it, or fix 'user ='",
+	fmt_print(why, SPAWN_WHY_MAX, "user '%s' is not in /etc/passwd; add it, or fix 'user ='",
 		 user);
 	return -1;
 }
@@ -58,7 +58,7 @@ static int lookup_group(struct identity *id, const char *group, char why[SPAWN_W
 	} else if (number_of(group, &n) == 0) {
 		id->gid = (gid_t)n;
 	} else {
-		snprintf(why, SPAWN_WHY_MAX,
+		fmt_print(why, SPAWN_WHY_MAX,
 			 "group '%s' is not in /etc/group; add it, or fix 'group ='", group);
 		return -1;
 	}

@@ -6,6 +6,7 @@
  */
 #define _GNU_SOURCE	/* pipe2, accept4, struct ucred */
 #include "logfile.h"
+#include "fmt.h"
 #include "log.h"
 
 #include <errno.h>
@@ -40,7 +41,7 @@ static void rotate(struct logfile *lf)
 {
 	char old[4096 + 3];
 
-	if (snprintf(old, sizeof(old), "%s.1", lf->path) >= (int)sizeof(old))
+	if (fmt_print(old, sizeof(old), "%s.1", lf->path) >= (int)sizeof(old))
 		return;
 	close(lf->file);
 	lf->file = -1;
