@@ -135,22 +135,6 @@ static char *read_answer(const char *name, int fd)
 	return text;
 }
 
-/* all of text on fd (stdout may be a pipe that takes it in parts) */
-static void write_all(int fd, const char *text, size_t len)
-{
-	ssize_t n;
-
-	while (len > 0) {
-		n = write(fd, text, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return;
-		text += n;
-		len -= (size_t)n;
-	}
-}
-
 /* print the answer's lines but the last; the last says how it went */
 static int report(const char *name, char *answer)
 {
@@ -158,7 +142,7 @@ static int report(const char *name, char *answer)
 
 	for (last = answer; (next = strchr(last, '\n')) && next[1]; last = next + 1)
 		;
-	write_all(1, answer, (size_t)(last - answer));
+	fmt_write_all(1, answer, (size_t)(last - answer));
 	last[strcspn(last, "\n")] = '\0';
 	if (!strcmp(last, "ok"))
 		return CLIENT_OK;

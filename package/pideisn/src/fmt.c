@@ -2,6 +2,7 @@
 /* pideisn's own snprintf, without floating point (see fmt.h) */
 #include "fmt.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <string.h>
 #include <unistd.h>
@@ -248,6 +249,20 @@ int fmt_print(char *out, size_t size, const char *format, ...)
 	return n;
 }
 
+void fmt_write_all(int fd, const char *text, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, text, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return;
+		text += n;
+		len -= (size_t)n;
+	}
+}
+
 int fmt_write(int fd, const char *format, ...)
 {
 	char text[FMT_WRITE_MAX];
@@ -259,7 +274,8 @@ int fmt_write(int fd, const char *format, ...)
 	va_end(ap);
 	if (n >= (int)sizeof(text))
 		n = sizeof(text) - 1;
-	return (int)write(fd, text, (size_t)n);
+	fmt_write_all(fd, text, (size_t)n);
+	return n;
 }
 
 const char *fmt_ipv4(const void *address, char out[FMT_IPV4_MAX])

@@ -30,7 +30,10 @@ int fmt_vprint(char *out, size_t size, const char *format, va_list ap);
 int fmt_print(char *out, size_t size, const char *format, ...)
 	__attribute__((format(printf, 3, 4)));
 
-/* dprintf's: the text (at most 1 KiB of it) in one write to fd */
+/* all len bytes of text to fd, however many writes it takes (a pipe may take less) */
+void fmt_write_all(int fd, const char *text, size_t len);
+
+/* dprintf's: the text (at most 1 KiB of it) to fd */
 int fmt_write(int fd, const char *format, ...) __attribute__((format(printf, 2, 3)));
 
 /*

@@ -50,20 +50,6 @@ static void rotate(struct logfile *lf)
 	open_file(lf);
 }
 
-static void write_all(int fd, const char *data, size_t len)
-{
-	while (len > 0) {
-		ssize_t n = write(fd, data, len);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return;
-		data += n;
-		len -= (size_t)n;
-	}
-}
-
 static void on_output(struct loop_watch *w, unsigned events)
 {
 	struct logfile *lf = (struct logfile *)((char *)w - offsetof(struct logfile, watch));
@@ -78,7 +64,7 @@ static void on_output(struct loop_watch *w, unsigned events)
 		rotate(lf);
 	if (lf->file < 0 && open_file(lf) < 0)
 		return;		/* the output is lost, said once per failed open */
-	write_all(lf->file, chunk, (size_t)n);
+	fmt_write_all(lf->file, chunk, (size_t)n);
 	lf->size += (uint64_t)n;
 }
 
