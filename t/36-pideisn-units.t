@@ -25,8 +25,8 @@ else
 	fuzz_limit="-seed=1 -runs=100000"
 	fuzz_what="on 100000 inputs from seed 1"
 fi
-units="test-dhcp test-cmdline test-ipconfig test-service test-rootdev test-supervisor test-control test-net-config test-dhcp-lease"
-targets="dhcp service cmdline control"
+units="test-dhcp test-cmdline test-ipconfig test-service test-rootdev test-supervisor test-control test-net-config test-dhcp-lease test-fmt test-passwd"
+targets="dhcp service cmdline control passwd"
 
 # shellcheck source=../support/testing/tap.sh
 . "$top/support/testing/tap.sh"

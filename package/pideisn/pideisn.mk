@@ -13,10 +13,18 @@ PIDEISN_LICENSE = GPL-2.0-or-later
 # the console its getty service runs on (fs/system/Config.in)
 PIDEISN_CONFIG_SYMBOLS = KILN_TARGET_GETTY_PORT KILN_TARGET_GETTY_BAUDRATE
 
+# -z norelro: RELRO is the dynamic linker's to apply (musl's static start
+# never mprotects it), so a static pideisn gains nothing from it; and
+# binutils aligns its end to the largest page size, which on aarch64
+# (64 KiB) padded the file by up to 64 KiB.  Without it the data segment
+# follows the text in the file, at an address still congruent to its
+# offset modulo 64 KiB: valid for kernels of any page size.
+PIDEISN_LDFLAGS = -static -Wl,--gc-sections -Wl,-z,norelro
+
 define PIDEISN_BUILD_CMDS
 	$(TARGET_MAKE_ENV) $(MAKE) -C $(@D) O=$(@D)/out CC="$(TARGET_CC)" \
 		CFLAGS="$(TARGET_CFLAGS) -Os -ffunction-sections -fdata-sections" \
-		LDFLAGS="$(TARGET_LDFLAGS) -static -Wl,--gc-sections" \
+		LDFLAGS="$(TARGET_LDFLAGS) $(PIDEISN_LDFLAGS)" \
 		VERSION=$(PIDEISN_VERSION) pideisn
 endef
 

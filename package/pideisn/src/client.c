@@ -6,10 +6,10 @@
  * status.
  */
 #include "client.h"
+#include "fmt.h"
 #include "control.h"
 
 #include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -40,7 +40,7 @@ int client_wanted(int argc, char **argv)
 
 static int usage(const char *name)
 {
-	fprintf(stderr, "usage: %s status [NAME] | start NAME | stop NAME | restart NAME | "
+	fmt_write(2, "usage: %s status [NAME] | start NAME | stop NAME | restart NAME | "
 		"poweroff | reboot | halt\n", name);
 	return CLIENT_USAGE;
 }
@@ -57,17 +57,17 @@ static int build_request(int argc, char **argv, char *line, size_t size)
 		/* BusyBox's -f (no init) is accepted: pideisn is the init asked */
 		if (argc > 2 || (argc == 2 && strcmp(argv[1], "-f")))
 			return -1;
-		n = snprintf(line, size, "%s", name);
+		n = fmt_print(line, size, "%s", name);
 	} else if (argc == 2) {
-		n = snprintf(line, size, "%s", argv[1]);
+		n = fmt_print(line, size, "%s", argv[1]);
 	} else if (argc == 3) {
-		n = snprintf(line, size, "%s %s", argv[1], argv[2]);
+		n = fmt_print(line, size, "%s %s", argv[1], argv[2]);
 	} else {
 		return -1;
 	}
 	if (n < 0 || (size_t)n >= size - 1 || control_parse(&req, line, (size_t)n, &why) < 0) {
 		if (n > 0 && (size_t)n < size - 1)
-			fprintf(stderr, "%s: %s\n", name, why);
+			fmt_write(2, "%s: %s\n", name, why);
 		return -1;
 	}
 	strcat(line, "\n");
@@ -81,13 +81,13 @@ static int connect_control(const char *name, const char *path)
 	int fd;
 
 	if (strlen(path) >= sizeof(addr.sun_path)) {
-		fprintf(stderr, "%s: %s: path too long\n", name, path);
+		fmt_write(2, "%s: %s: path too long\n", name, path);
 		return -1;
 	}
 	strcpy(addr.sun_path, path);
 	fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
 	if (fd < 0) {
-		fprintf(stderr, "%s: socket: %s\n", name, strerror(errno));
+		fmt_write(2, "%s: socket: %s\n", name, strerror(errno));
 		return -1;
 	}
 	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
@@ -95,16 +95,16 @@ static int connect_control(const char *name, const char *path)
 	if (connect(fd, (struct sockaddr *)&addr, sizeof(addr)) == 0)
 		return fd;
 	if (errno == ENOENT)
-		fprintf(stderr, "%s: %s does not exist: is PID 1 pideisn? (BusyBox init has its own "
+		fmt_write(2, "%s: %s does not exist: is PID 1 pideisn? (BusyBox init has its own "
 			"poweroff, reboot and halt)\n", name, path);
 	else if (errno == EACCES || errno == EPERM)
-		fprintf(stderr, "%s: %s: permission denied; only root may control pideisn\n",
+		fmt_write(2, "%s: %s: permission denied; only root may control pideisn\n",
 			name, path);
 	else if (errno == ECONNREFUSED)
-		fprintf(stderr, "%s: nobody answers on %s: pideisn is not running, or shutting "
+		fmt_write(2, "%s: nobody answers on %s: pideisn is not running, or shutting "
 			"down\n", name, path);
 	else
-		fprintf(stderr, "%s: %s: %s\n", name, path, strerror(errno));
+		fmt_write(2, "%s: %s: %s\n", name, path, strerror(errno));
 	close(fd);
 	return -1;
 }
@@ -124,7 +124,7 @@ static char *read_answer(const char *name, int fd)
 		if (n < 0 && errno == ECONNRESET && len > 0)
 			break;	/* closed with our request unread: its answer is all there */
 		if (n < 0) {
-			fprintf(stderr, "%s: no answer from pideisn: %s\n", name,
+			fmt_write(2, "%s: no answer from pideisn: %s\n", name,
 				errno == EAGAIN ? "timed out" : strerror(errno));
 			free(text);
 			return NULL;
@@ -142,15 +142,15 @@ static int report(const char *name, char *answer)
 
 	for (last = answer; (next = strchr(last, '\n')) && next[1]; last = next + 1)
 		;
-	fwrite(answer, 1, (size_t)(last - answer), stdout);
+	fmt_write_all(1, answer, (size_t)(last - answer));
 	last[strcspn(last, "\n")] = '\0';
 	if (!strcmp(last, "ok"))
 		return CLIENT_OK;
 	if (!strncmp(last, "error ", 6)) {
-		fprintf(stderr, "%s: %s\n", name, last + 6);
+		fmt_write(2, "%s: %s\n", name, last + 6);
 		return CLIENT_REFUSED;
 	}
-	fprintf(stderr, "%s: an answer cut short; is PID 1 shutting down?\n", name);
+	fmt_write(2, "%s: an answer cut short; is PID 1 shutting down?\n", name);
 	return CLIENT_UNREACHABLE;
 }
 

@@ -5,8 +5,8 @@
  * are left alone.
  */
 #include "cmdline.h"
+#include "fmt.h"
 
-#include <stdio.h>
 #include <string.h>
 
 struct parse {
@@ -52,7 +52,7 @@ static char *next_word(char **at)
 static void problem(struct parse *ps, const char *word, const char *what)
 {
 	if (ps->problems++ == 0)
-		snprintf(ps->error, CMDLINE_ERROR_MAX, "%s: %s", word, what);
+		fmt_print(ps->error, CMDLINE_ERROR_MAX, "%s: %s", word, what);
 }
 
 static int parse_seconds(const char *text, unsigned *out)

@@ -7,6 +7,7 @@
  */
 #define _GNU_SOURCE	/* pipe2, accept4, struct ucred */
 #include "control.h"
+#include "fmt.h"
 #include "log.h"
 #include "loop.h"
 #include "shutdown.h"
@@ -15,7 +16,6 @@
 #include <errno.h>
 #include <limits.h>
 #include <stddef.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
@@ -60,7 +60,7 @@ static void send_error(int fd, const char *why)
 {
 	char line[CONTROL_LINE_MAX + 128];
 
-	snprintf(line, sizeof(line), "error %s\n", why);
+	fmt_print(line, sizeof(line), "error %s\n", why);
 	send_text(fd, line);
 }
 

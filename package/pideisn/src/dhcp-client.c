@@ -5,13 +5,13 @@
  * end, all counted from the REQUEST that got the ACK, as RFC 2131 says).
  */
 #include "dhcp-client.h"
+#include "fmt.h"
 #include "log.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
 #include <string.h>
 #include <stddef.h>
-#include <stdio.h>
 #include <sys/epoll.h>
 #include <sys/random.h>
 #include <sys/socket.h>
@@ -46,7 +46,7 @@ static uint32_t random32(void)
 
 static const char *address_text(struct in_addr a, char text[INET_ADDRSTRLEN])
 {
-	return inet_ntop(AF_INET, &a, text, INET_ADDRSTRLEN);
+	return fmt_ipv4(&a, text);
 }
 
 /* ---- sending ---- */
@@ -284,7 +284,7 @@ static void log_bound(const struct dhcp_client *c, int renewed)
 	const struct dhcp_lease *l = &c->lease;
 
 	if (l->lease_time != DHCP_LEASE_INFINITE)
-		snprintf(lease, sizeof(lease), "%u s", (unsigned)l->lease_time);
+		fmt_print(lease, sizeof(lease), "%u s", (unsigned)l->lease_time);
 	address_text(l->address, address);
 	address_text(l->server, server);
 	if (renewed)

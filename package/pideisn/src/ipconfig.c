@@ -4,9 +4,9 @@
  * checked on its own, then the mode and the prefix length.
  */
 #include "ipconfig.h"
+#include "fmt.h"
 
 #include <arpa/inet.h>
-#include <stdio.h>
 #include <string.h>
 
 #define FIELDS 10
@@ -37,7 +37,7 @@ static enum autoconf autoconf_of(const char *text)
 
 static int bad_field(char *error, int field, const char *value, const char *why)
 {
-	snprintf(error, IPCONFIG_ERROR_MAX, "ip= field %d (%s): '%.40s' %s",
+	fmt_print(error, IPCONFIG_ERROR_MAX, "ip= field %d (%s): '%.40s' %s",
 		 field + 1, field_names[field], value, why);
 	return -1;
 }
@@ -164,7 +164,7 @@ int ipconfig_parse(struct ipconfig *ic, const char *text, char error[IPCONFIG_ER
 		char value[FIELD_MAX];
 
 		if (field == FIELDS) {
-			snprintf(error, IPCONFIG_ERROR_MAX,
+			fmt_print(error, IPCONFIG_ERROR_MAX,
 				 "ip=: more than 10 fields (the last is ntp0)");
 			return -1;
 		}

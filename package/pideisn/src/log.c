@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* pideisn's messages to the console and the kernel's log (see log.h) */
 #include "log.h"
+#include "fmt.h"
 
 #include <fcntl.h>
 #include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -88,15 +88,15 @@ void log_msg(enum log_level level, const char *fmt, ...)
 	int n;
 
 	va_start(ap, fmt);
-	vsnprintf(text, sizeof(text), fmt, ap);
+	fmt_vprint(text, sizeof(text), fmt, ap);
 	va_end(ap);
 	if ((!quiet || level <= LOG_WARN) && !kernel_shows(level)) {
-		n = snprintf(line, sizeof(line), "pideisn: %s\n", text);
+		n = fmt_print(line, sizeof(line), "pideisn: %s\n", text);
 		if (n > 0)
 			write_line(console, line, strnlen(line, sizeof(line)));
 	}
 	if (kmsg >= 0) {
-		n = snprintf(line, sizeof(line), "<%d>pideisn: %s\n", level, text);
+		n = fmt_print(line, sizeof(line), "<%d>pideisn: %s\n", level, text);
 		if (n > 0)
 			write_line(kmsg, line, strnlen(line, sizeof(line)));
 	}

@@ -6,6 +6,7 @@
  */
 #define _GNU_SOURCE	/* pipe2, accept4, struct ucred */
 #include "logfile.h"
+#include "fmt.h"
 #include "log.h"
 
 #include <errno.h>
@@ -40,27 +41,13 @@ static void rotate(struct logfile *lf)
 {
 	char old[4096 + 3];
 
-	if (snprintf(old, sizeof(old), "%s.1", lf->path) >= (int)sizeof(old))
+	if (fmt_print(old, sizeof(old), "%s.1", lf->path) >= (int)sizeof(old))
 		return;
 	close(lf->file);
 	lf->file = -1;
 	if (rename(lf->path, old) < 0)
 		log_warn("cannot rotate %s to %s: %s", lf->path, old, strerror(errno));
 	open_file(lf);
-}
-
-static void write_all(int fd, const char *data, size_t len)
-{
-	while (len > 0) {
-		ssize_t n = write(fd, data, len);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return;
-		data += n;
-		len -= (size_t)n;
-	}
 }
 
 static void on_output(struct loop_watch *w, unsigned events)
@@ -77,7 +64,7 @@ static void on_output(struct loop_watch *w, unsigned events)
 		rotate(lf);
 	if (lf->file < 0 && open_file(lf) < 0)
 		return;		/* the output is lost, said once per failed open */
-	write_all(lf->file, chunk, (size_t)n);
+	fmt_write_all(lf->file, chunk, (size_t)n);
 	lf->size += (uint64_t)n;
 }
 

@@ -6,11 +6,11 @@
  * logged and boot goes on: a system without cgroups still boots.
  */
 #include "mounts.h"
+#include "fmt.h"
 #include "log.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <stdio.h>
 #include <string.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
@@ -72,7 +72,7 @@ static int fs_supported(const char *type)
 
 	if (proc_filesystems(text, sizeof(text)))
 		return 1;
-	snprintf(want, sizeof(want), "\t%s\n", type);
+	fmt_print(want, sizeof(want), "\t%s\n", type);
 	return strstr(text, want) != NULL;
 }
 

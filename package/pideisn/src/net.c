@@ -4,6 +4,7 @@
  * and when the network counts as configured.
  */
 #include "net.h"
+#include "fmt.h"
 #include "net-config.h"
 #include "log.h"
 
@@ -14,7 +15,6 @@
 #include <net/if_arp.h>
 #include <stddef.h>
 #include <string.h>
-#include <stdio.h>
 #include <unistd.h>
 
 #define NET_MAX_LINKS		8
@@ -132,7 +132,7 @@ static void configure_static(struct net_link *nl, const struct ipconfig *ic)
 	if (net_config_install(&nl->link, &nl->have, &want))
 		return;
 	log_info("%s: %s/%u (static, ip=)", nl->link.name,
-		 inet_ntop(AF_INET, &ic->client, address, sizeof(address)),
+		 fmt_ipv4(&ic->client, address),
 		 ic->prefix_length);
 	link_configured(nl);
 	write_resolv();
@@ -185,7 +185,7 @@ static int read_ip_file(const char *path, char *value, size_t size)
 			continue;
 		if (!strncmp(line, "ip=", 3))
 			line += 3;
-		snprintf(value, size, "%s", line);
+		fmt_print(value, size, "%s", line);
 		return 1;
 	}
 	return 0;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* resolv.conf written atomically (see resolv.h) */
 #include "resolv.h"
+#include "fmt.h"
 #include "log.h"
 
 #include <arpa/inet.h>
@@ -45,16 +46,16 @@ static size_t format(const struct resolv *r, char *text, size_t size)
 	size_t len;
 	unsigned i;
 
-	len = (size_t)snprintf(text, size, "# written by pideisn\n");
+	len = (size_t)fmt_print(text, size, "# written by pideisn\n");
 	if (r->search_count) {
-		len += (size_t)snprintf(text + len, size - len, "search");
+		len += (size_t)fmt_print(text + len, size - len, "search");
 		for (i = 0; i < r->search_count; i++)
-			len += (size_t)snprintf(text + len, size - len, " %s", r->search[i]);
-		len += (size_t)snprintf(text + len, size - len, "\n");
+			len += (size_t)fmt_print(text + len, size - len, " %s", r->search[i]);
+		len += (size_t)fmt_print(text + len, size - len, "\n");
 	}
 	for (i = 0; i < r->server_count; i++) {
-		inet_ntop(AF_INET, &r->server[i], address, sizeof(address));
-		len += (size_t)snprintf(text + len, size - len, "nameserver %s\n", address);
+		fmt_ipv4(&r->server[i], address);
+		len += (size_t)fmt_print(text + len, size - len, "nameserver %s\n", address);
 	}
 	return len;
 }
@@ -76,7 +77,7 @@ int resolv_write(const struct resolv *r, const char *path)
 	size_t len = format(r, text, sizeof(text));
 	int fd, failed;
 
-	if ((size_t)snprintf(temporary, sizeof(temporary), "%s.pideisn", path) >= sizeof(temporary)) {
+	if ((size_t)fmt_print(temporary, sizeof(temporary), "%s.pideisn", path) >= sizeof(temporary)) {
 		log_error("%s: the path is too long", path);
 		return -1;
 	}

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* Finding the root device (see rootdev.h): /sys/class/block, superblocks. */
 #include "rootdev.h"
+#include "fmt.h"
 
 #include <dirent.h>
 #include <fcntl.h>
-#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
@@ -61,7 +61,7 @@ static int partname_matches(const char *name, const char *value)
 	int fd;
 	ssize_t n;
 
-	snprintf(path, sizeof(path), "/sys/class/block/%s/uevent", name);
+	fmt_print(path, sizeof(path), "/sys/class/block/%s/uevent", name);
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return 0;
@@ -87,7 +87,7 @@ static int scan_block_devices(enum cmdline_root kind, const char *value, char *p
 	while (!found && (e = readdir(d))) {
 		if (e->d_name[0] == '.')
 			continue;
-		snprintf(path, size, "/dev/%s", e->d_name);
+		fmt_print(path, size, "/dev/%s", e->d_name);
 		if (kind == ROOT_PARTLABEL)
 			found = partname_matches(e->d_name, value);
 		else
@@ -103,14 +103,14 @@ int rootdev_find(enum cmdline_root kind, const char *value, char *path, size_t s
 
 	switch (kind) {
 	case ROOT_PATH:
-		snprintf(path, size, "%s", value);
+		fmt_print(path, size, "%s", value);
 		return !stat(path, &st) && S_ISBLK(st.st_mode);
 	case ROOT_LABEL:
 	case ROOT_UUID:
 	case ROOT_PARTLABEL:
 		return scan_block_devices(kind, value, path, size);
 	case ROOT_PARTUUID:
-		snprintf(path, size, "root=PARTUUID= is not supported by pideisn: use root=/dev/..., LABEL=, UUID= or PARTLABEL=");
+		fmt_print(path, size, "root=PARTUUID= is not supported by pideisn: use root=/dev/..., LABEL=, UUID= or PARTLABEL=");
 		return -1;
 	case ROOT_NONE:
 		break;

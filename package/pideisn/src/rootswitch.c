@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* The root switch (see rootswitch.h). */
 #include "rootswitch.h"
+#include "fmt.h"
 #include "log.h"
 #include "mounts.h"
 #include "rootdev.h"
@@ -8,7 +9,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <stdio.h>
 #include <string.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
@@ -77,14 +77,14 @@ static unsigned long split_flags(const char *flags, char *data, size_t size)
 	size_t used = 0, i;
 
 	data[0] = 0;
-	snprintf(copy, sizeof(copy), "%s", flags ? flags : "");
+	fmt_print(copy, sizeof(copy), "%s", flags ? flags : "");
 	for (word = strtok_r(copy, ",", &save); word; word = strtok_r(NULL, ",", &save)) {
 		for (i = 0; i < sizeof(known) / sizeof(known[0]) && strcmp(word, known[i].word); i++)
 			;
 		if (i < sizeof(known) / sizeof(known[0]))
 			result |= known[i].flag;
 		else if (used + strlen(word) + 2 < size)
-			used += (size_t)snprintf(data + used, size - used, "%s%s", used ? "," : "", word);
+			used += (size_t)fmt_print(data + used, size - used, "%s%s", used ? "," : "", word);
 	}
 	return result;
 }
@@ -148,7 +148,7 @@ static void move_api_mounts(void)
 	for (size_t i = 0; i < sizeof(api) / sizeof(api[0]); i++) {
 		if (!is_mount_point(api[i]))
 			continue;
-		snprintf(target, sizeof(target), NEW_ROOT "%s", api[i]);
+		fmt_print(target, sizeof(target), NEW_ROOT "%s", api[i]);
 		if (mount(api[i], target, NULL, MS_MOVE, NULL))
 			umount2(api[i], MNT_DETACH);
 	}

@@ -5,6 +5,7 @@
  * and answered by an NLMSG_ERROR carrying 0 or the error.
  */
 #include "rtnl.h"
+#include "fmt.h"
 #include "log.h"
 
 #include <arpa/inet.h>
@@ -14,7 +15,6 @@
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
 #include <net/if_arp.h>
-#include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/time.h>
@@ -232,7 +232,7 @@ int rtnl_set_mtu(const struct rtnl_link *link, unsigned mtu)
 
 	link_request(&r, link);
 	request_attr(&r, IFLA_MTU, &value, sizeof(value));
-	snprintf(what, sizeof(what), "setting the MTU to %u", mtu);
+	fmt_print(what, sizeof(what), "setting the MTU to %u", mtu);
 	return transact(&r, link->name, what);
 }
 
@@ -242,8 +242,8 @@ static void describe(char *out, size_t size, const char *verb,
 {
 	char text[INET_ADDRSTRLEN];
 
-	inet_ntop(AF_INET, &address, text, sizeof(text));
-	snprintf(out, size, "%s %s/%u", verb, text, prefix_length);
+	fmt_ipv4(&address, text);
+	fmt_print(out, size, "%s %s/%u", verb, text, prefix_length);
 }
 
 static void address_request(struct request *r, unsigned type, unsigned flags,
@@ -318,15 +318,15 @@ static void describe_route(char *out, size_t size, const char *verb,
 	char text[INET_ADDRSTRLEN];
 
 	if (route->gateway.s_addr) {
-		inet_ntop(AF_INET, &route->gateway, text, sizeof(text));
-		snprintf(via, sizeof(via), " via %s", text);
+		fmt_ipv4(&route->gateway, text);
+		fmt_print(via, sizeof(via), " via %s", text);
 	}
 	if (route->prefix_length == 0) {
-		snprintf(out, size, "%s the default route%s", verb, via);
+		fmt_print(out, size, "%s the default route%s", verb, via);
 		return;
 	}
-	inet_ntop(AF_INET, &route->destination, text, sizeof(text));
-	snprintf(out, size, "%s the route to %s/%u%s", verb, text,
+	fmt_ipv4(&route->destination, text);
+	fmt_print(out, size, "%s the route to %s/%u%s", verb, text,
 		 route->prefix_length, via);
 }
 

@@ -3,10 +3,10 @@
  * Reading a service file: one read loop with a bound, then the parser.
  */
 #include "service.h"
+#include "fmt.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -35,26 +35,26 @@ int service_load(struct service *svc, const char *dir, const char *name,
 	long len;
 	int fd;
 
-	if (snprintf(path, sizeof(path), "%s/%s", dir, name) >= (int)sizeof(path)) {
-		snprintf(err->message, sizeof(err->message), "%.64s...: the path is too long", dir);
+	if (fmt_print(path, sizeof(path), "%s/%s", dir, name) >= (int)sizeof(path)) {
+		fmt_print(err->message, sizeof(err->message), "%.64s...: the path is too long", dir);
 		return -1;
 	}
 	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
 	if (fd < 0) {
-		snprintf(err->message, sizeof(err->message), "%.256s: cannot open: %s",
+		fmt_print(err->message, sizeof(err->message), "%.256s: cannot open: %s",
 			 path, strerror(errno));
 		return -1;
 	}
 	len = read_bounded(fd, text, sizeof(text));
 	close(fd);
 	if (len == -2) {
-		snprintf(err->message, sizeof(err->message),
+		fmt_print(err->message, sizeof(err->message),
 			 "%.256s: larger than %d bytes; a service file is a few lines", path,
 			 SERVICE_FILE_MAX);
 		return -1;
 	}
 	if (len < 0) {
-		snprintf(err->message, sizeof(err->message), "%.256s: cannot read: %s",
+		fmt_print(err->message, sizeof(err->message), "%.256s: cannot read: %s",
 			 path, strerror(errno));
 		return -1;
 	}

@@ -5,11 +5,11 @@
  * and what to write instead.
  */
 #include "service.h"
+#include "fmt.h"
 #include "service-values.h"
 
 #include <stdarg.h>
 #include <stddef.h>
-#include <stdio.h>
 #include <string.h>
 
 struct parser {
@@ -27,13 +27,13 @@ static int error_at(struct parser *ps, const char *fmt, ...)
 	va_list ap;
 
 	if (ps->line)
-		prefix = snprintf(out, size, "%s:%u: ", ps->path, ps->line);
+		prefix = fmt_print(out, size, "%s:%u: ", ps->path, ps->line);
 	else
-		prefix = snprintf(out, size, "%s: ", ps->path);
+		prefix = fmt_print(out, size, "%s: ", ps->path);
 	if (prefix < 0 || (size_t)prefix >= size)
 		return -1;
 	va_start(ap, fmt);
-	vsnprintf(out + prefix, size - (size_t)prefix, fmt, ap);
+	fmt_vprint(out + prefix, size - (size_t)prefix, fmt, ap);
 	va_end(ap);
 	return -1;
 }
@@ -414,7 +414,7 @@ int service_name_valid(const char *name)
 static void set_defaults(struct service *svc, const char *name)
 {
 	memset(svc, 0, offsetof(struct service, pool));
-	snprintf(svc->name, sizeof(svc->name), "%s", name);
+	fmt_print(svc->name, sizeof(svc->name), "%s", name);
 	svc->backoff_ms = 1000;
 	svc->backoff_max_ms = 60000;
 	svc->limit = 10;

@@ -7,12 +7,12 @@
  */
 #define _GNU_SOURCE	/* pipe2, accept4, struct ucred */
 #include "spawn.h"
+#include "fmt.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
 #include <signal.h>
-#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -114,7 +114,7 @@ static void read_failure(int report, const struct spawn_plan *p, char why[SPAWN_
 	while (n < 0 && errno == EINTR);
 	if (n != (ssize_t)sizeof(f) || f.step < 0 || f.step > STEP_EXEC)
 		return;
-	snprintf(why, SPAWN_WHY_MAX, "cannot %s%s%s: %s", step_names[f.step],
+	fmt_print(why, SPAWN_WHY_MAX, "cannot %s%s%s: %s", step_names[f.step],
 		 f.step == STEP_EXEC ? " " : "", f.step == STEP_EXEC ? p->argv[0] : "",
 		 strerror(f.error));
 }
@@ -126,7 +126,7 @@ pid_t spawn(const struct spawn_plan *plan, char why[SPAWN_WHY_MAX])
 
 	why[0] = '\0';
 	if (pipe2(report, O_CLOEXEC) < 0) {
-		snprintf(why, SPAWN_WHY_MAX, "cannot make a pipe: %s", strerror(errno));
+		fmt_print(why, SPAWN_WHY_MAX, "cannot make a pipe: %s", strerror(errno));
 		return -1;
 	}
 	pid = fork();
@@ -136,7 +136,7 @@ pid_t spawn(const struct spawn_plan *plan, char why[SPAWN_WHY_MAX])
 	}
 	close(report[1]);
 	if (pid < 0)
-		snprintf(why, SPAWN_WHY_MAX, "cannot fork: %s", strerror(errno));
+		fmt_print(why, SPAWN_WHY_MAX, "cannot fork: %s", strerror(errno));
 	else
 		read_failure(report[0], plan, why);
 	close(report[0]);

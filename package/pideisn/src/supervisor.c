@@ -8,6 +8,7 @@
  * requires is ready; a required service that failed fails it.
  */
 #include "unit.h"
+#include "fmt.h"
 #include "log.h"
 #include "restart.h"
 #include "spawn.h"
@@ -16,7 +17,6 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <stddef.h>
-#include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -201,9 +201,9 @@ static void on_restart_timer(struct loop_timer *t)
 static void describe_status(int status, char *out, size_t size)
 {
 	if (WIFSIGNALED(status))
-		snprintf(out, size, "killed by signal %d", WTERMSIG(status));
+		fmt_print(out, size, "killed by signal %d", WTERMSIG(status));
 	else
-		snprintf(out, size, "exited with status %d", WEXITSTATUS(status));
+		fmt_print(out, size, "exited with status %d", WEXITSTATUS(status));
 }
 
 static void after_run(struct unit *u, int failed, uint64_t ran_ms, const char *how)
@@ -407,11 +407,11 @@ int supervisor_restart(int index, const char **why)
 static void describe_last(const struct unit *u, char *out, size_t size)
 {
 	if (!u->exited)
-		snprintf(out, size, "none");
+		fmt_print(out, size, "none");
 	else if (WIFSIGNALED(u->last_status))
-		snprintf(out, size, "signal:%d", WTERMSIG(u->last_status));
+		fmt_print(out, size, "signal:%d", WTERMSIG(u->last_status));
 	else
-		snprintf(out, size, "exit:%d", WEXITSTATUS(u->last_status));
+		fmt_print(out, size, "exit:%d", WEXITSTATUS(u->last_status));
 }
 
 void supervisor_status(int index, char *line, size_t size)
@@ -421,7 +421,7 @@ void supervisor_status(int index, char *line, size_t size)
 	char last[32];
 
 	describe_last(u, last, sizeof(last));
-	snprintf(line, size, "%s %s pid=%d restarts=%u since=%llu.%llus last=%s", u->svc.name,
+	fmt_print(line, size, "%s %s pid=%d restarts=%u since=%llu.%llus last=%s", u->svc.name,
 		 state_names[u->state], (int)u->pid, u->restarts,
 		 (unsigned long long)(age / 1000), (unsigned long long)(age % 1000 / 100), last);
 }
