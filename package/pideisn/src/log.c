@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* pideisn's messages to the console and the kernel's log (see log.h) */
 #include "log.h"
+#include "readfile.h"
 #include "fmt.h"
 
 #include <fcntl.h>
@@ -63,20 +64,11 @@ static void write_line(int fd, const char *line, size_t len)
  */
 static int kernel_shows(enum log_level level)
 {
-	char text[16] = "";
-	int fd, console_level;
-	ssize_t n;
+	char text[64];
+	int console_level;
 
-	if (kmsg < 0)
+	if (kmsg < 0 || read_file("/proc/sys/kernel/printk", text, sizeof(text)) <= 0)
 		return 0;
-	fd = open("/proc/sys/kernel/printk", O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return 0;
-	n = read(fd, text, sizeof(text) - 1);
-	close(fd);
-	if (n <= 0)
-		return 0;
-	text[n] = 0;
 	console_level = atoi(text);
 	return (int)level < console_level;
 }

@@ -13,6 +13,7 @@
 #include "loop.h"
 #include "mounts.h"
 #include "net.h"
+#include "readfile.h"
 #include "rootswitch.h"
 #include "run.h"
 
@@ -47,30 +48,13 @@ static void setup_console(void)
 		close(fd);
 }
 
-/* 0 with *len bytes, or -1 */
-static int read_small_file(const char *path, char *buf, size_t size, size_t *len)
-{
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	ssize_t n;
-
-	if (fd < 0)
-		return -1;
-	n = read(fd, buf, size - 1);
-	close(fd);
-	if (n < 0)
-		return -1;
-	buf[n] = 0;
-	*len = (size_t)n;
-	return 0;
-}
-
 static void parse_cmdline(struct cmdline *cl)
 {
 	char error[CMDLINE_ERROR_MAX];
-	size_t len;
+	long len = read_file("/proc/cmdline", cmdline_text, sizeof(cmdline_text));
 
-	if (read_small_file("/proc/cmdline", cmdline_text, sizeof(cmdline_text), &len))
-		cmdline_text[0] = 0;
+	if (len < 0)
+		len = cmdline_text[0] = 0;
 	if (len && cmdline_text[len - 1] == '\n')
 		cmdline_text[len - 1] = 0;
 	if (cmdline_parse(cl, cmdline_text, error) > 0)
@@ -82,9 +66,8 @@ static void set_hostname(const struct cmdline *cl)
 {
 	char buf[256];
 	const char *name = cl->hostname;
-	size_t len = 0;
 
-	if (!name && !read_small_file("/etc/hostname", buf, sizeof(buf), &len)) {
+	if (!name && read_file("/etc/hostname", buf, sizeof(buf)) >= 0) {
 		buf[strcspn(buf, "\r\n")] = 0;
 		name = buf;
 	}

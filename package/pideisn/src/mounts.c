@@ -8,6 +8,7 @@
 #include "mounts.h"
 #include "fmt.h"
 #include "log.h"
+#include "readfile.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -52,17 +53,7 @@ int is_mount_point(const char *path)
 
 int proc_filesystems(char *text, size_t size)
 {
-	int fd = open("/proc/filesystems", O_RDONLY | O_CLOEXEC);
-	ssize_t n;
-
-	if (fd < 0)
-		return -1;
-	n = read(fd, text, size - 1);
-	close(fd);
-	if (n <= 0)
-		return -1;
-	text[n] = 0;
-	return 0;
+	return read_file("/proc/filesystems", text, size) < 0 ? -1 : 0;
 }
 
 /* whether the kernel knows the file system type (yes when /proc cannot say) */

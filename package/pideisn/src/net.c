@@ -7,6 +7,7 @@
 #include "fmt.h"
 #include "net-config.h"
 #include "log.h"
+#include "readfile.h"
 
 #include <arpa/inet.h>
 #include <ctype.h>
@@ -156,23 +157,14 @@ static void configure_dhcp(struct net_link *nl, const struct ipconfig *ic)
 static int read_ip_file(const char *path, char *value, size_t size)
 {
 	char text[IP_FILE_MAX + 1], *line, *end;
-	ssize_t n;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
 
-	if (fd < 0) {
+	if (read_file(path, text, sizeof(text)) < 0) {
 		if (errno == ENOENT)
 			return 0;
-		log_warn("%s: %s; configuring the network by DHCP", path, strerror(errno));
-		return -1;
-	}
-	n = read(fd, text, sizeof(text));
-	close(fd);
-	if (n < 0 || n > IP_FILE_MAX) {
 		log_warn("%s: %s; configuring the network by DHCP", path,
-			 n < 0 ? strerror(errno) : "longer than 1 KiB, not one ip= value");
+			 errno == EFBIG ? "longer than 1 KiB, not one ip= value" : strerror(errno));
 		return -1;
 	}
-	text[n] = '\0';
 	for (line = strtok_r(text, "\n", &end); line; line = strtok_r(NULL, "\n", &end)) {
 		size_t len;
 

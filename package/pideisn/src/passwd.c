@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* /etc/passwd and /etc/group, without libc's getpw* and getgr* (see passwd.h) */
 #include "passwd.h"
+#include "readfile.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <string.h>
-#include <unistd.h>
 
 #define FIELDS_MAX 7
 
@@ -154,26 +153,7 @@ int passwd_user_groups(const char *group, const char *user, gid_t primary, gid_t
 
 int passwd_read_file(const char *path, char *text, size_t size)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	size_t len = 0;
-	ssize_t n = 0;
-
-	if (fd < 0)
-		return errno == ENOENT || errno == ENOTDIR ? 1 : -1;
-	while (len < size && (n = read(fd, text + len, size - len)) != 0) {
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			break;
-		len += (size_t)n;
-	}
-	close(fd);
-	if (n < 0)
-		return -1;
-	if (len >= size) {
-		errno = EFBIG;
-		return -1;
-	}
-	text[len] = '\0';
-	return 0;
+	if (read_file(path, text, size) >= 0)
+		return 0;
+	return errno == ENOENT || errno == ENOTDIR ? 1 : -1;
 }

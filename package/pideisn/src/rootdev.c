@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* Finding the root device (see rootdev.h): /sys/class/block, superblocks. */
 #include "rootdev.h"
+#include "readfile.h"
 #include "fmt.h"
 
 #include <dirent.h>
@@ -58,18 +59,10 @@ static int ext_matches(const char *dev, enum cmdline_root kind, const char *valu
 static int partname_matches(const char *name, const char *value)
 {
 	char path[300], text[1024], *p;
-	int fd;
-	ssize_t n;
 
 	fmt_print(path, sizeof(path), "/sys/class/block/%s/uevent", name);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
+	if (read_file(path, text, sizeof(text)) <= 0)
 		return 0;
-	n = read(fd, text, sizeof(text) - 1);
-	close(fd);
-	if (n <= 0)
-		return 0;
-	text[n] = 0;
 	for (p = strtok(text, "\n"); p; p = strtok(NULL, "\n"))
 		if (!strncmp(p, "PARTNAME=", 9) && !strcmp(p + 9, value))
 			return 1;

@@ -219,7 +219,7 @@ static void test_load(void)
 	fclose(f);
 	CHECK(service_load(&svc, dir, "getty", &err) == 0, "a file loads");
 	CHECK_STR(svc.argv[3], "console", "its last argument");
-	CHECK(service_load(&svc, dir, "missing", &err) < 0 && strstr(err.message, "cannot open"),
+	CHECK(service_load(&svc, dir, "missing", &err) < 0 && strstr(err.message, "cannot read: No such file"),
 	      "a missing file");
 	f = fopen(path, "w");
 	for (int i = 0; i < SERVICE_FILE_MAX / 8 + 1; i++)
