@@ -7,6 +7,8 @@
 #   send LINE                     type a line
 #   wait_for TEXT SECONDS         until the console shows TEXT
 #   ask COMMAND                   run a shell command, its output in $answer
+#                                 (without the lines of pideisn's messages,
+#                                 which the kernel may print meanwhile)
 # shellcheck shell=bash disable=SC2034 # (started, answer, tap_log: read by the sourcing script)
 
 console_dir=${console_dir:-/tmp}
@@ -50,5 +52,6 @@ ask() {
 	answer=''
 	send "echo KILN-BEGIN-\$((1000 + $marks)); $1; echo KILN-END-\$((1000 + $marks))"
 	wait_for "KILN-END-$((1000 + marks))" "$command_timeout" || return 1
-	answer=$(tr -d '\r' <"$console_log" | sed -n "/^KILN-BEGIN-$((1000 + marks))\$/,/^KILN-END-$((1000 + marks))\$/p" | sed '1d;$d')
+	answer=$(tr -d '\r' <"$console_log" | sed -n "/^KILN-BEGIN-$((1000 + marks))\$/,/^KILN-END-$((1000 + marks))\$/p" |
+		sed '1d;$d' | { grep -v '^pideisn: ' || true; })
 }
