@@ -39,21 +39,13 @@ static struct connection *connections[CONTROL_CONNECTIONS];
 
 /* Answers ----------------------------------------------------------------- */
 
-/* a blocking write with the socket's send timeout: answers are small */
+/*
+ * a blocking write with the socket's send timeout: answers are small; a
+ * client gone gives EPIPE, not SIGPIPE (run() ignores that signal)
+ */
 static void send_text(int fd, const char *text)
 {
-	size_t len = strlen(text);
-
-	while (len > 0) {
-		ssize_t n = send(fd, text, len, MSG_NOSIGNAL);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return;
-		text += n;
-		len -= (size_t)n;
-	}
+	fmt_write_all(fd, text, strlen(text));
 }
 
 static void send_error(int fd, const char *why)
