@@ -1,6 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-or-later
-# qemu_x86_64_defconfig booted in QEMU (TCG) in each mode, checked on the
+# qemu_x86_64_defconfig booted in QEMU (TCG) in each mode, then with the root
+# switch and with a missing root device, checked on the
 # serial console: support/testing/boot-test.
-# Tier: test. Cost: about 1 min (two boots of the shared board build).
+# Tier: test. Cost: about 30 s (four boots of the shared board build).
 exec "$(dirname "$0")/../support/testing/boot-test" x86_64
