@@ -56,20 +56,25 @@ int proc_filesystems(char *text, size_t size)
 	return read_file("/proc/filesystems", text, size) < 0 ? -1 : 0;
 }
 
-/* whether the kernel knows the file system type (yes when /proc cannot say) */
-static int fs_supported(const char *type)
+/*
+ * whether the kernel knows the file system type, from /proc/filesystems
+ * read once (known[0] is NUL until then); yes while /proc cannot say
+ */
+static int fs_supported(char known[PROC_FILESYSTEMS_MAX], const char *type)
 {
-	char text[PROC_FILESYSTEMS_MAX], want[40];
+	char want[40];
 
-	if (proc_filesystems(text, sizeof(text)))
+	if (!known[0] && proc_filesystems(known, PROC_FILESYSTEMS_MAX)) {
+		known[0] = '\0';
 		return 1;
+	}
 	fmt_print(want, sizeof(want), "\t%s\n", type);
-	return strstr(text, want) != NULL;
+	return strstr(known, want) != NULL;
 }
 
-static void mount_one(const struct early_mount *m)
+static void mount_one(const struct early_mount *m, char known[PROC_FILESYSTEMS_MAX])
 {
-	if (!fs_supported(m->type)) {
+	if (!fs_supported(known, m->type)) {
 		log_info("no %s in this kernel: %s is not mounted", m->type, m->target);
 		return;
 	}
@@ -116,7 +121,9 @@ static void make_links(void)
 
 void mount_early(void)
 {
+	char known[PROC_FILESYSTEMS_MAX] = "";
+
 	for (size_t i = 0; i < sizeof(early) / sizeof(early[0]); i++)
-		mount_one(&early[i]);
+		mount_one(&early[i], known);
 	make_links();
 }
