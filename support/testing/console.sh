@@ -14,6 +14,9 @@
 console_dir=${console_dir:-/tmp}
 console_log=$console_dir/console.log
 command_timeout=${command_timeout:-60}
+# how often wait_for looks at the console, in seconds: a benchmark that
+# times what it waits for looks more often
+console_poll=${console_poll:-0.2}
 qemu_pid=''
 started=0
 
@@ -39,7 +42,7 @@ wait_for() {
 			tap_log=$console_log
 			return 1
 		fi
-		sleep 0.2
+		sleep "$console_poll"
 	done
 }
 
