@@ -68,6 +68,7 @@ KILN_TOOLS_BUILD := $(KILN_BUILD_DIR)/kiln-tools
 KILN_SIG := $(KILN_TOOLS_BUILD)/kiln-sig
 KILN_TREE := $(KILN_TOOLS_BUILD)/kiln-tree
 KILN_ROOTFS := $(KILN_TOOLS_BUILD)/kiln-rootfs
+KILN_UKI := $(KILN_TOOLS_BUILD)/kiln-uki
 # the C library both share (support/lib): a change rebuilds the engine and the tools
 KILN_LIB_SOURCES := $(wildcard $(KILN_TOP)/support/lib/*.[ch]) $(KILN_TOP)/support/lib/lib.mk
 KILN_STEP := $(KILN_TOP)/support/scripts/kiln-step
@@ -195,7 +196,7 @@ check:
 
 tools: $(KILN_SIG)
 
-$(KILN_SIG) $(KILN_TREE) $(KILN_ROOTFS) &: $(wildcard $(KILN_TOP)/support/tools/*.[ch]) $(KILN_TOP)/support/tools/Makefile \
+$(KILN_SIG) $(KILN_TREE) $(KILN_ROOTFS) $(KILN_UKI) &: $(wildcard $(KILN_TOP)/support/tools/*.[ch]) $(KILN_TOP)/support/tools/Makefile \
 		$(KILN_LIB_SOURCES)
 	$(Q)$(MAKE) -s -C $(KILN_TOP)/support/tools O=$(KILN_TOOLS_BUILD)
 

@@ -34,10 +34,10 @@ KILN_FS_QEMU_SCRIPTS = $(KILN_TOP)/support/scripts/write-start-qemu $(KILN_TOP)/
 define KILN_MANIFEST_STAGES
 stage images
 members $(KILN_PACKAGES)
-infra $(wildcard $(KILN_TOP)/fs/*.mk $(KILN_TOP)/fs/*/*) $(KILN_FS_QEMU_SCRIPTS) $(KILN_SYSTEM_SCRIPTS)
-input $(KILN_SYSTEM_TABLE_FILES) $(KILN_SYSTEM_POST_BUILD_SCRIPTS) $(KILN_SYSTEM_POST_IMAGE_SCRIPTS)
+infra $(wildcard $(KILN_TOP)/fs/*.mk $(KILN_TOP)/fs/*/*) $(KILN_FS_QEMU_SCRIPTS) $(KILN_SYSTEM_SCRIPTS) $(KILN_FS_INFRA_FILES)
+input $(KILN_SYSTEM_TABLE_FILES) $(KILN_SYSTEM_POST_BUILD_SCRIPTS) $(KILN_SYSTEM_POST_IMAGE_SCRIPTS) $(KILN_FS_INPUT_FILES)
 source-tree $(KILN_SYSTEM_OVERLAYS)
-symbols KILN_PACKAGE_SKELETON
+symbols KILN_PACKAGE_SKELETON $(KILN_FS_SYMBOLS)
 symbol-prefixes KILN_TARGET_ KILN_ROOTFS_ KILN_FS_
 untracked $(KILN_UNTRACKED_SYMBOLS)
 end
@@ -66,6 +66,11 @@ include $(KILN_TOP)/fs/system/system.mk
 # fakeroot in $(KILN_FS_ROOTFS) (the target with the tables applied, every
 # time set to the epoch) and write into $(KILN_IMAGES_DIR).
 KILN_FS_IMAGE_CMDS =
+KILN_FS_INPUT_FILES =
+# options of other families an image type reads
+KILN_FS_SYMBOLS =
+# the programs of Kiln's own that image types run, when their sources change
+KILN_FS_INFRA_FILES =
 include $(filter-out $(KILN_TOP)/fs/system/%,$(sort $(wildcard $(KILN_TOP)/fs/*/*.mk)))
 
 define KILN_FS_IMAGES_CMDS
