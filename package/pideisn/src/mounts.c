@@ -21,7 +21,8 @@
 struct early_mount {
 	const char *source, *target, *type, *data;
 	unsigned long flags;
-	mode_t mode;		/* of the mount point, when it is made */
+	mode_t mode;		/* of the mount point, when it is made; 0: the
+				   kernel makes it, where the mount applies */
 };
 
 #define NOSUID_NODEV	(MS_NOSUID | MS_NODEV)
@@ -34,6 +35,8 @@ static const struct early_mount early[] = {
 	{ "run", "/run", "tmpfs", "mode=0755", NOSUID_NODEV, 0755 },
 	{ "tmp", "/tmp", "tmpfs", "mode=1777", NOSUID_NODEV, 01777 },
 	{ "cgroup2", "/sys/fs/cgroup", "cgroup2", NULL, NOSUID_NODEV | MS_NOEXEC, 0555 },
+	/* there only when UEFI started the kernel */
+	{ "efivarfs", "/sys/firmware/efi/efivars", "efivarfs", NULL, NOSUID_NODEV | MS_NOEXEC, 0 },
 };
 
 int is_mount_point(const char *path)
@@ -74,6 +77,8 @@ static int fs_supported(char known[PROC_FILESYSTEMS_MAX], const char *type)
 
 static void mount_one(const struct early_mount *m, char known[PROC_FILESYSTEMS_MAX])
 {
+	if (!m->mode && access(m->target, F_OK))
+		return;
 	if (!fs_supported(known, m->type)) {
 		log_info("no %s in this kernel: %s is not mounted", m->type, m->target);
 		return;
