@@ -93,6 +93,35 @@ if qemu_cmd "$b" --uki >/dev/null; then not_ok "--uki without a UKI fails"; else
 	check "--uki without a UKI fails, saying so" grep -q -- "--uki: there is no Unified Kernel Image" "$tap_log"
 fi
 
+# --uki: the UKI on its ESP image, through the board's UEFI firmware
+u=$tmp/uki
+images "$u" x86_64 rootfs.cpio.gz rootfs.img kiln.efi esp.img
+qemu_cmd "$u" --uki >"$tmp/cmd"
+check "--uki: OVMF's code read-only, its variables in a copy next to the script" sh -c \
+	"grep -qx 'if=pflash,format=raw,readonly=on,file=/usr/share/OVMF/OVMF_CODE_4M.fd' '$tmp/cmd' &&
+	grep -qx 'if=pflash,format=raw,file=$u/efi-vars.fd' '$tmp/cmd'"
+check "--uki: the ESP image as a read-only disk the firmware boots first" sh -c \
+	"grep -qx 'virtio-blk-pci,drive=esp,bootindex=0' '$tmp/cmd' &&
+	grep -qx 'id=esp,if=none,format=raw,readonly=on,file=$u/esp.img' '$tmp/cmd'"
+check "--uki: no -kernel, -initrd or -append (the UKI holds them)" sh -c "! grep -qx -- '-kernel\|-initrd\|-append' '$tmp/cmd'"
+check "--uki: rootfs.img is still disk0, before the ESP (/dev/vda in the guest)" \
+	test "$(grep -n 'drive=disk0\|drive=esp' "$tmp/cmd" | cut -d: -f2 | tr '\n' ' ')" = "virtio-blk-pci,drive=disk0 virtio-blk-pci,drive=esp,bootindex=0 "
+check "--dry-run copies no variable store" test ! -e "$u/efi-vars.fd"
+if qemu_cmd "$u" --uki --append quiet >/dev/null; then not_ok "--uki with --append fails"; else
+	check "--uki with --append fails, naming the option to change" grep -q "KILN_ROOTFS_UKI_CMDLINE" "$tap_log"
+fi
+rm "$u/esp.img"
+images "$u" x86_64 rootfs.cpio.gz rootfs.img kiln.efi
+if qemu_cmd "$u" --uki >/dev/null; then not_ok "--uki without esp.img fails"; else
+	check "--uki without esp.img fails, naming the option" grep -q "KILN_ROOTFS_UKI_ESP makes esp.img" "$tap_log"
+fi
+v=$tmp/uki-aarch64
+images "$v" aarch64 rootfs.cpio.gz kiln.efi esp.img
+qemu_cmd "$v" --uki >"$tmp/cmd"
+check "--uki on aarch64: AAVMF's code and a copy of its variables" sh -c \
+	"grep -qx 'if=pflash,format=raw,readonly=on,file=/usr/share/AAVMF/AAVMF_CODE.fd' '$tmp/cmd' &&
+	grep -qx 'if=pflash,format=raw,file=$v/efi-vars.fd' '$tmp/cmd'"
+
 # A machine description without a -drive (as in the seed): inserted after
 # the device that names disk0; without that device either: both appended.
 c=$tmp/custom
