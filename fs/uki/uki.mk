@@ -10,6 +10,10 @@
 # dates, and mtools dates what it writes from SOURCE_DATE_EPOCH (FAT
 # counts from 1980: an earlier epoch is written as 1980-01-01).
 
+# the options of other families this file reads (declared even when the
+# UKI is off: the check of what each file reads looks at all of it)
+KILN_FS_SYMBOLS += KILN_ARCH KILN_LINUX_KERNEL_BZIMAGE KILN_LINUX_KERNEL_IMAGE
+
 ifeq ($(KILN_ROOTFS_UKI),y)
 KILN_FS_UKI_NAME = $(call qstrip,$(KILN_ROOTFS_UKI_NAME))
 KILN_FS_UKI_CMDLINE = $(call qstrip,$(KILN_ROOTFS_UKI_CMDLINE))
@@ -32,7 +36,6 @@ KILN_BUILD_ERRORS += $(if $(KILN_FS_UKI_CERT),,$(KILN_CONFIG): KILN_ROOTFS_UKI_S
 KILN_BUILD_ERRORS += $(call kiln-missing-files,KILN_ROOTFS_UKI_SIGN_KEY,$(KILN_FS_UKI_KEY))
 KILN_BUILD_ERRORS += $(call kiln-missing-files,KILN_ROOTFS_UKI_SIGN_CERT,$(KILN_FS_UKI_CERT))
 endif
-KILN_FS_SYMBOLS += KILN_ARCH KILN_LINUX_KERNEL_BZIMAGE KILN_LINUX_KERNEL_IMAGE
 # the files the options name are inputs of the images stage; kiln-uki's
 # sources are part of its infrastructure
 KILN_FS_INFRA_FILES += $(wildcard $(KILN_TOP)/support/tools/kiln-uki*)
