@@ -199,6 +199,7 @@ CHOICE_KEY(set_type, type, "type", "daemon|oneshot")
 CHOICE_KEY(set_restart, restart, "restart", "on-failure|never|always")
 CHOICE_KEY(set_network, network, "network", "none|wait")
 CHOICE_KEY(set_input, input, "input", "null|console")
+CHOICE_KEY(set_stop_signal, stop_signal, "stop-signal", "TERM|HUP|INT|QUIT|USR1|USR2")
 
 static int set_duration(struct parser *ps, const char *key, unsigned *ms, const char *value)
 {
@@ -329,6 +330,7 @@ static const struct key keys[] = {
 	{ "backoff", set_backoff, 0 },
 	{ "backoff-max", set_backoff_max, 0 },
 	{ "limit", set_limit, 0 },
+	{ "stop-signal", set_stop_signal, 0 },
 	{ "stop-timeout", set_stop_timeout, 0 },
 	{ "after", add_after, 1 },
 	{ "requires", add_requires, 1 },

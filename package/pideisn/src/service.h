@@ -25,6 +25,8 @@ enum service_type { SERVICE_DAEMON, SERVICE_ONESHOT };
 enum service_restart { RESTART_ON_FAILURE, RESTART_NEVER, RESTART_ALWAYS };
 enum service_network { NETWORK_NONE, NETWORK_WAIT };
 enum service_input { INPUT_NULL, INPUT_CONSOLE };
+/* the signals a service may be stopped with, in the order of stop-signal's words */
+enum service_stop_signal { STOP_TERM, STOP_HUP, STOP_INT, STOP_QUIT, STOP_USR1, STOP_USR2 };
 enum service_output { OUTPUT_CONSOLE, OUTPUT_NULL, OUTPUT_FILE };
 enum service_ready { READY_START, READY_FILE, READY_FD };
 
@@ -38,7 +40,8 @@ struct service {
 	enum service_restart restart;
 	unsigned backoff_ms, backoff_max_ms;	/* first delay, doubled up to max */
 	unsigned limit;				/* failed runs in a row; 0: no limit */
-	unsigned stop_timeout_ms;		/* SIGTERM to SIGKILL */
+	enum service_stop_signal stop_signal;	/* what stopping it sends first */
+	unsigned stop_timeout_ms;		/* that signal to SIGKILL */
 	unsigned after_count, requires_count;
 	const char *after[SERVICE_MAX_DEPS], *requires[SERVICE_MAX_DEPS];
 	enum service_network network;

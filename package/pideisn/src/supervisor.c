@@ -282,14 +282,23 @@ static void signal_unit(struct unit *u, int sig)
 		kill(u->pid, sig);
 }
 
+/* stop-signal's signals, in the order of enum service_stop_signal */
+static const struct {
+	int number;
+	const char *name;
+} stop_signals[] = {
+	{ SIGTERM, "SIGTERM" }, { SIGHUP, "SIGHUP" }, { SIGINT, "SIGINT" },
+	{ SIGQUIT, "SIGQUIT" }, { SIGUSR1, "SIGUSR1" }, { SIGUSR2, "SIGUSR2" },
+};
+
 static void on_kill_timer(struct loop_timer *t)
 {
 	struct unit *u = (struct unit *)((char *)t - offsetof(struct unit, kill_timer));
 
 	if (!u->pid)
 		return;
-	log_warn("service %s did not stop within %u ms of SIGTERM: SIGKILL", u->svc.name,
-		 u->svc.stop_timeout_ms);
+	log_warn("service %s did not stop within %u ms of %s: SIGKILL", u->svc.name,
+		 u->svc.stop_timeout_ms, stop_signals[u->svc.stop_signal].name);
 	signal_unit(u, SIGKILL);
 }
 
@@ -302,11 +311,11 @@ static void stop_unit(struct unit *u)
 		return;
 	}
 	if (u->want_stop)
-		return;		/* SIGTERM sent already */
+		return;		/* its stop signal sent already */
 	u->want_stop = 1;
 	unit_set_state(u, UNIT_STOPPING);
 	log_info("stopping service %s (pid %d)", u->svc.name, (int)u->pid);
-	signal_unit(u, SIGTERM);
+	signal_unit(u, stop_signals[u->svc.stop_signal].number);
 	u->kill_timer.fire = on_kill_timer;
 	loop_timer_set(&u->kill_timer, u->svc.stop_timeout_ms);
 }

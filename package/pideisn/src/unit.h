@@ -23,7 +23,7 @@ enum unit_state {
 	UNIT_RUNNING,		/* running and ready */
 	UNIT_DONE,		/* a oneshot that ended well */
 	UNIT_BACKOFF,		/* waiting to be restarted */
-	UNIT_STOPPING,		/* sent SIGTERM */
+	UNIT_STOPPING,		/* sent its stop signal */
 	UNIT_STOPPED,
 	UNIT_FAILED,
 };

@@ -42,6 +42,7 @@ static void test_full(void)
 		    "backoff-max = 2m\n"
 		    "limit = 0\n"
 		    "stop-timeout = 10\n"
+		    "stop-signal = HUP\n"
 		    "after = net-setup syslog\n"
 		    "after = keys\n"
 		    "requires = syslog\n"
@@ -68,6 +69,7 @@ static void test_full(void)
 	CHECK(svc.restart == RESTART_ALWAYS, "restart");
 	CHECK(svc.backoff_ms == 500 && svc.backoff_max_ms == 120000, "backoff");
 	CHECK(svc.limit == 0 && svc.stop_timeout_ms == 10000, "limit, stop-timeout");
+	CHECK(svc.stop_signal == STOP_HUP, "stop-signal");
 	CHECK(svc.after_count == 3, "after, repeated");
 	CHECK_STR(svc.after[2], "keys", "the last after");
 	CHECK(svc.requires_count == 1, "requires");
@@ -86,6 +88,7 @@ static void test_defaults(void)
 	CHECK(svc.output == OUTPUT_CONSOLE && svc.input == INPUT_NULL && svc.ready == READY_START,
 	      "default input, output, ready");
 	CHECK(svc.network == NETWORK_NONE && !svc.user && !svc.workdir, "default network, user, workdir");
+	CHECK(svc.stop_signal == STOP_TERM && svc.stop_timeout_ms == 5000, "default stop-signal and stop-timeout");
 	parse("command = /bin/true\nready = file:/run/x.ready\noutput = null\ntype = oneshot\n");
 	CHECK(svc.ready == READY_FILE && svc.output == OUTPUT_NULL && svc.type == SERVICE_ONESHOT,
 	      "ready file, output null, oneshot");
@@ -107,6 +110,7 @@ static void test_errors(void)
 	refuses("command =\n", "command has no value");
 	refuses("command = /bin/sh\nrestart = sometimes\n", ":2: restart: 'sometimes' is not one of on-failure|never|always");
 	refuses("command = /bin/sh\nbackoff = 5 s\n", "backoff: '5 s' is not a duration");
+	refuses("command = /bin/sh\nstop-signal = KILL\n", ":2: stop-signal: 'KILL' is not one of TERM|HUP|INT|QUIT|USR1|USR2");
 	refuses("command = /bin/sh\nbackoff = 2d\n", "is not a duration");
 	refuses("command = /bin/sh\nbackoff = 86400001ms\n", "is not a duration");
 	refuses("command = /bin/sh\nbackoff = 99999999999999999999999\n", "is not a duration");
