@@ -24,18 +24,13 @@ static uint64_t align_up(uint64_t v, uint32_t alignment)
 
 static int check_header_room(const struct pe *stub, unsigned nparts, char *err, size_t errlen)
 {
-	unsigned total = stub->nsections + nparts;
-	uint64_t table_end = stub->table_offset + (uint64_t)PE_SECTION_HEADER_SIZE * total;
-	uint64_t limit = stub->size_of_headers;
+	unsigned room = pe_header_room(stub);
 
-	for (unsigned i = 0; i < stub->nsections; i++)
-		if (stub->sec[i].raw_size && stub->sec[i].raw_offset < limit)
-			limit = stub->sec[i].raw_offset;
-	if (total > PE_MAX_SECTIONS || table_end > limit)
-		return uki_error(err, errlen, "no room for %u more section headers: the table would end at "
-			    "0x%llx, the headers end at 0x%llx (the data is not moved: use a stub "
-			    "with room in its headers)", nparts, (unsigned long long)table_end,
-			    (unsigned long long)limit);
+	if (nparts > room || stub->nsections + nparts > PE_MAX_SECTIONS)
+		return uki_error(err, errlen, "no room for %u more section headers (there is room for "
+				 "%u before SizeOfHeaders, 0x%x, and the first section's data): the "
+				 "data is not moved, use a stub with room in its headers", nparts,
+				 room, stub->size_of_headers);
 	return 0;
 }
 

@@ -100,6 +100,17 @@ const unsigned char *pe_section_data(const struct pe *pe, const struct pe_sectio
 	return s->raw_size ? pe->data + s->raw_offset : pe->data;
 }
 
+unsigned pe_header_room(const struct pe *pe)
+{
+	uint64_t table_end = pe->table_offset + (uint64_t)PE_SECTION_HEADER_SIZE * pe->nsections;
+	uint64_t limit = pe->size_of_headers;
+
+	for (unsigned i = 0; i < pe->nsections; i++)
+		if (pe->sec[i].raw_size && pe->sec[i].raw_offset < limit)
+			limit = pe->sec[i].raw_offset;
+	return limit > table_end ? (unsigned)((limit - table_end) / PE_SECTION_HEADER_SIZE) : 0;
+}
+
 uint64_t pe_section_memory_end(const struct pe_section *s)
 {
 	return (uint64_t)s->virtual_address + (s->virtual_size ? s->virtual_size : s->raw_size);

@@ -71,6 +71,11 @@ int pe_parse(struct pe *pe, const unsigned char *data, size_t len, char *err, si
 uint32_t pe_section_data_size(const struct pe_section *s);
 /* Its first byte in the file (its size is pe_section_data_size). */
 const unsigned char *pe_section_data(const struct pe *pe, const struct pe_section *s);
+/*
+ * How many more section headers fit after the table, before SizeOfHeaders
+ * and the first section's data.
+ */
+unsigned pe_header_room(const struct pe *pe);
 /* Where a section ends in memory (its VirtualSize, or raw size when 0). */
 uint64_t pe_section_memory_end(const struct pe_section *s);
 /* The PE checksum of data, its CheckSum field (at checksum_at) counted as 0. */
