@@ -32,17 +32,17 @@ uki=$tmp/bin/kiln-uki
 log=$tmp/log
 tap_log=$log
 
-# run CMD...: it succeeds, and the sanitizers said nothing
-run() {
-	"$@" >"$log" 2>&1 && ! grep -q Sanitizer "$log"
-}
-# fails PATTERN CMD...: exit status 1 (not a crash), PATTERN in the message
-fails() {
-	local pattern=$1 status=0
-	shift
+# exits STATUS PATTERN CMD...: CMD ends with STATUS (not a crash), its
+# output holds PATTERN (unless empty), and the sanitizers said nothing
+exits() {
+	local want=$1 pattern=$2 status=0
+	shift 2
 	"$@" >"$log" 2>&1 || status=$?
-	[ "$status" = 1 ] && grep -q -- "$pattern" "$log" && ! grep -q Sanitizer "$log"
+	[ "$status" = "$want" ] && ! grep -q Sanitizer "$log" &&
+		{ [ -z "$pattern" ] || grep -q -- "$pattern" "$log"; }
 }
+run() { exits 0 '' "$@"; }
+fails() { exits 1 "$@"; }
 
 # ---- writing little-endian fields ------------------------------------------
 
@@ -340,8 +340,7 @@ check "no release: no .uname, .linux last" all [ -z "$(section_field "$tmp/out.l
 
 # ---- hostile stubs -----------------------------------------------------------
 
-# refused WHAT PATTERN STUB: assembling with STUB fails with PATTERN, and
-# --list of it too unless it is only wrong as a stub (machine, signed...)
+# refused WHAT PATTERN STUB: assembling with STUB fails with PATTERN
 refused() {
 	check "$1: refused" fails "$2" "$uki" --stub "$3" --linux "$tmp/kernel-x86" \
 		--machine x86_64 -o "$out"
@@ -378,57 +377,50 @@ for stub in "$stub_x86" "$stub_arm"; do
 		[ "$truncations" = "$tried" ]
 done
 
-f=$(bad past-end); poke "$f" $((0x148 + 40 * 2 + 20)) 4 0x100000
-refused "a section past the end of the file" 'past the end of the file' "$f"
-f=$(bad huge-section); poke "$f" $((0x148 + 40 * 2 + 16)) 4 0xfffffe00
-refused "a section of 4 GiB" 'past the end of the file' "$f"
-f=$(bad zero-file-alignment); poke "$f" 0x7c 4 0
-refused "FileAlignment 0" 'must be powers of two' "$f"
-f=$(bad odd-section-alignment); poke "$f" 0x78 4 0x1001
-refused "SectionAlignment 0x1001" 'must be powers of two' "$f"
-f=$(bad many-sections); poke "$f" 0x46 2 0xffff
-refused "0xffff sections" 'claims 65535 sections' "$f"
-f=$(bad no-sections); poke "$f" 0x46 2 0
-refused "no sections" 'claims 0 sections' "$f"
-f=$(bad lfanew-past-end); poke "$f" 0x3c 4 0x7ffffff0
-refused "e_lfanew past the end" 'PE header at 0x7ffffff0 lies past the end' "$f"
-f=$(bad lfanew-max); poke "$f" 0x3c 4 0xffffffff
-refused "e_lfanew 0xffffffff" 'lies past the end' "$f"
-f=$(bad overlap-file); poke "$f" $((0x148 + 40 * 1 + 20)) 4 0x400
-refused "sections overlapping in the file" 'overlap in the file' "$f"
-f=$(bad overlap-memory); poke "$f" $((0x148 + 40 * 1 + 12)) 4 0x1080
-refused "sections overlapping in memory" 'overlaps or comes before' "$f"
-f=$(bad unordered); poke "$f" $((0x148 + 40 * 2 + 12)) 4 0x1800
-refused "sections out of address order" 'overlaps or comes before' "$f"
-f=$(bad end-of-memory); poke "$f" $((0x148 + 40 * 2 + 12)) 4 0xfffffff0
-refused "a section ending past 4 GiB in memory" 'ends past 4 GiB' "$f"
-f=$(bad no-address-space); poke "$f" $((0x148 + 40 * 2 + 12)) 4 0xfffff000
-refused "no addresses left for the new sections" 'larger than 4 GiB' "$f"
-f=$(bad short-optional-header); poke "$f" 0x54 2 0x40
-refused "SizeOfOptionalHeader too small" 'too short for PE32+' "$f"
-f=$(bad long-optional-header); poke "$f" 0x54 2 0xfff0
-refused "SizeOfOptionalHeader past the end" 'too short for PE32+ or lies past the end' "$f"
-f=$(bad many-directories); poke "$f" 0xc4 4 0x40000000
-refused "NumberOfRvaAndSizes 0x40000000" 'data directories do not fit' "$f"
-f=$(bad pe32); poke "$f" 0x58 2 0x10b
-refused "a PE32 (32-bit) stub" 'not a PE32+ image' "$f"
+# Each line: what, the field spoilt (offset, width, value), the message,
+# and whether --list refuses the file too (it is not wrong as a PE image
+# when only a stub cannot be so).
+# The fake stub's section table is at 0x148, 40 bytes a section: +8
+# VirtualSize, +12 VirtualAddress, +16 SizeOfRawData, +20 PointerToRawData.
+while IFS='|' read -r what at width value pattern list; do
+	f=$(bad spoilt)
+	poke "$f" "$at" "$width" "$value"
+	refused "$what" "$pattern" "$f"
+	if [ "$list" = list ]; then
+		check "$what: --list refuses it too" fails "$pattern" "$uki" --list "$f"
+	fi
+done <<'EOF'
+a section past the end of the file|0x148+80+20|4|0x100000|past the end of the file|list
+a section of 4 GiB|0x148+80+16|4|0xfffffe00|past the end of the file|list
+FileAlignment 0|0x7c|4|0|must be powers of two|list
+SectionAlignment 0x1001|0x78|4|0x1001|must be powers of two|list
+0xffff sections|0x46|2|0xffff|claims 65535 sections|list
+no sections|0x46|2|0|claims 0 sections|list
+e_lfanew past the end|0x3c|4|0x7ffffff0|PE header at 0x7ffffff0 lies past the end|list
+e_lfanew 0xffffffff|0x3c|4|0xffffffff|lies past the end|list
+sections overlapping in the file|0x148+40+20|4|0x400|overlap in the file|list
+sections overlapping in memory|0x148+40+12|4|0x1080|overlaps or comes before|list
+sections out of address order|0x148+80+12|4|0x1800|overlaps or comes before|list
+a section ending past 4 GiB in memory|0x148+80+12|4|0xfffffff0|ends past 4 GiB|list
+no addresses left for the new sections|0x148+80+12|4|0xfffff000|larger than 4 GiB|-
+SizeOfOptionalHeader too small|0x54|2|0x40|too short for PE32+|list
+SizeOfOptionalHeader past the end|0x54|2|0xfff0|too short for PE32+ or lies past the end|list
+NumberOfRvaAndSizes 0x40000000|0xc4|4|0x40000000|data directories do not fit|list
+a PE32 (32-bit) stub|0x58|2|0x10b|not a PE32+ image|list
+a section's data inside the headers|0x148+20|4|0x100|inside the headers|list
+the section table past SizeOfHeaders|0x94|4|0x150|past SizeOfHeaders|list
+no room for the new section headers|0x94|4|0x148+160|no room for 2 more section headers (there is room for 1|-
+a stub that is not an EFI application|0x9c|2|3|not an EFI application|-
+EOF
 f=$(bad no-pe); poke_text "$f" 0x40 NE
 refused "no PE signature" 'no PE signature' "$f"
 f=$(bad no-mz); poke_text "$f" 0 ZM
 refused "no MZ" 'no MZ header' "$f"
-f=$(bad headers-inside); poke "$f" $((0x148 + 20)) 4 0x100
-refused "a section's data inside the headers" 'inside the headers' "$f"
-f=$(bad table-past-headers); poke "$f" 0x94 4 0x150
-refused "the section table past SizeOfHeaders" 'past SizeOfHeaders' "$f"
-f=$(bad no-room); poke "$f" 0x94 4 $((0x148 + 40 * 3 + 40))
-refused "no room for the new section headers" 'no room for 2 more section headers (there is room for 1' "$f"
 f=$(bad cert-past-end); poke "$f" 0xe8 4 0x900; poke "$f" 0xec 4 0x200
 refused "a certificate table past the end" 'certificate table' "$f"
 f=$(bad signed); poke "$f" 0xe8 4 0x900; poke "$f" 0xec 4 0x100
 refused "a signed stub" 'sign the UKI, not the stub' "$f"
 check "a signed image can be listed" run "$uki" --list "$f"
-f=$(bad not-efi); poke "$f" 0x9c 2 3
-refused "a stub that is not an EFI application" 'not an EFI application' "$f"
 refused "the aarch64 stub for x86_64" 'the stub is for arm64, the board is x86_64: use linuxx64.efi.stub' \
 	"${stub_arm:-$tmp/stub-arm}"
 check "the x86_64 stub for aarch64: refused" fails 'the stub is for x86_64, the board is aarch64: use linuxaa64.efi.stub' \
