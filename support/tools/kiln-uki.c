@@ -67,17 +67,38 @@ static void parse_options(int argc, char **argv, struct options *o)
 
 	while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
 		switch (c) {
-		case 's': o->stub = optarg; break;
-		case 'l': o->kernel = optarg; break;
-		case 'm': o->machine = optarg; break;
-		case 'i': o->initrd = optarg; break;
-		case 'c': o->cmdline = optarg; break;
-		case 'r': o->osrel = optarg; break;
-		case 'u': o->uname = optarg; break;
-		case 'b': o->sbat = optarg; break;
-		case 'L': o->list = optarg; break;
-		case 'o': o->out = optarg; break;
-		default: usage();
+		case 's':
+			o->stub = optarg;
+			break;
+		case 'l':
+			o->kernel = optarg;
+			break;
+		case 'm':
+			o->machine = optarg;
+			break;
+		case 'i':
+			o->initrd = optarg;
+			break;
+		case 'c':
+			o->cmdline = optarg;
+			break;
+		case 'r':
+			o->osrel = optarg;
+			break;
+		case 'u':
+			o->uname = optarg;
+			break;
+		case 'b':
+			o->sbat = optarg;
+			break;
+		case 'L':
+			o->list = optarg;
+			break;
+		case 'o':
+			o->out = optarg;
+			break;
+		default:
+			usage();
 		}
 	}
 	if (optind != argc)
