@@ -61,9 +61,9 @@ poke_text() {
 	printf '%s' "$3" | dd of="$1" bs=1 seek=$(($2)) conv=notrunc status=none
 }
 
-# A stub of our own (FILE MACHINE): PE32+, headers up to 0x400, three
-# sections like Debian's x86_64 stub: .text, .sbat with 0x100 bytes of
-# memory before .sdmagic.  The section table is at 0x148.
+# A stub of our own (FILE MACHINE SECTION-ALIGNMENT): PE32+, headers up
+# to 0x400, three sections like Debian's x86_64 stub: .text, .sbat with
+# 0x100 bytes of memory before .sdmagic.  The section table is at 0x148.
 stub_sbat='sbat,1,SBAT Version,sbat,1,https://github.com/rhboot/shim/blob/main/SBAT.md
 fake,1,Kiln,fake-stub,1,https://example.org/
 '
@@ -78,7 +78,7 @@ fake_stub() {
 	poke "$f" 0x54 2 0xf0
 	poke "$f" 0x56 2 0x206
 	poke "$f" 0x58 2 0x20b
-	poke "$f" 0x78 4 0x1000		# SectionAlignment
+	poke "$f" 0x78 4 "$3"		# SectionAlignment
 	poke "$f" 0x7c 4 0x200		# FileAlignment
 	poke "$f" 0x90 4 0x3000		# SizeOfImage
 	poke "$f" 0x94 4 0x400		# SizeOfHeaders
@@ -257,8 +257,8 @@ stub_arm=$(find_stub linuxaa64.efi.stub aa64 aarch64)
 kernel_x86=$cache/base-x86_64/images/bzImage
 kernel_arm=$cache/base-aarch64/build/linux/arch/arm64/boot/Image
 
-fake_stub "$tmp/stub-x86" 0x8664
-fake_stub "$tmp/stub-arm" 0xaa64
+fake_stub "$tmp/stub-x86" 0x8664 0x200	# new sections still page-aligned
+fake_stub "$tmp/stub-arm" 0xaa64 0x1000
 fake_kernel "$tmp/kernel-x86" 0x8664
 fake_kernel "$tmp/kernel-arm" 0xaa64
 
