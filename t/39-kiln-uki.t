@@ -6,7 +6,8 @@
 # kernel made here, from Debian's systemd-stub 252 and from the boards'
 # kernels when they are there, read back with --list and objdump: the
 # sections in order, aligned, their contents equal to the inputs, the
-# checksum and SizeOfImage right, the same bytes twice.  SBAT kept,
+# checksum and SizeOfImage right, no gap between sections (signed by
+# sbsign, verified by osslsigncode), the same bytes twice.  SBAT kept,
 # rewritten in place, appended or refused.  Hostile stubs and wrong inputs
 # refused with their message and exit status 1; the fuzz corpus replayed.
 #
@@ -90,6 +91,10 @@ fake_stub() {
 	poke_text "$f" 0x400 "$(printf 'kiln %.0s' $(seq 50))"
 	poke_text "$f" 0x600 "$stub_sbat"
 	poke_text "$f" 0x800 '#### LoaderInfo: fake stub ####'
+	# after the sections, a COFF symbol table as Debian's x86_64 stub has
+	poke "$f" 0x4c 4 0xa00
+	poke "$f" 0x50 4 3
+	poke_text "$f" 0xa00 "$(printf 'symbol%.0s' $(seq 10))"
 }
 # fake_section FILE INDEX NAME VSIZE VADDR RAWSIZE RAWOFFSET CHARACTERISTICS
 fake_section() {
@@ -129,11 +134,13 @@ value() { awk -v k="$2" '$1 == k { print $2; exit }' "$1"; }
 # section_field LIST NAME FIELD (3 address, 4 size, 5 offset, 6 raw size, 7 sha256)
 section_field() { awk -v n="$2" -v f="$3" '$1 == "section" && $2 == n { print $f }' "$1"; }
 
-# check_sections LIST NEW: the new sections come last, in the order of
-# NEW, page- and FileAlignment-aligned, one after another in memory and
-# in the file; SizeOfImage is their end rounded to SectionAlignment.
+# check_layout LIST NEW UKI: the new sections come last, in the order of
+# NEW, page- and FileAlignment-aligned, one after another in memory; in
+# the file every section follows the previous one without a gap, and
+# nothing follows the last (what Authenticode digests need); SizeOfImage
+# is the end rounded to SectionAlignment.
 check_layout() {
-	local list=$1 new=$2 salign falign page end=0 fend=0 n addr size off raw
+	local list=$1 new=$2 salign falign page end=0 fend='' n addr size off raw
 	salign=$(($(awk '$1 == "alignment" { print $2 }' "$list")))
 	falign=$(($(awk '$1 == "alignment" { print $3 }' "$list")))
 	page=$((salign > 4096 ? salign : 4096))
@@ -141,18 +148,38 @@ check_layout() {
 		tr '\n' ' ')" = "$new " ] || { echo "order: not $new" >>"$log"; return 1; }
 	while read -r _ n addr size off raw _; do
 		addr=$((addr)) size=$((size)) off=$((off)) raw=$((raw))
+		if [ -n "$fend" ] && [ "$off" != "$fend" ]; then
+			echo "$n: at $off in the file, not right after the previous section ($fend)" >>"$log"
+			return 1
+		fi
 		case " $new " in *" $n "*)
 			if ! { [ $((addr % page)) = 0 ] && [ $((off % falign)) = 0 ] &&
 				[ $((raw % falign)) = 0 ] && [ "$raw" -ge "$size" ] &&
-				[ "$addr" -ge "$end" ] && [ "$off" -ge "$fend" ]; }; then
+				[ "$addr" -ge "$end" ]; }; then
 				echo "$n misplaced" >>"$log"
 				return 1
 			fi
 		esac
 		end=$((addr + size)) fend=$((off + raw))
 	done < <(grep '^section ' "$list")
+	[ "$(stat -c %s "$3")" = "$fend" ] || { echo "data after the last section" >>"$log"; return 1; }
 	[ $(($(value "$list" size-of-image))) = $(((end + salign - 1) / salign * salign)) ]
 }
+
+# signed_verifies UKI: signed by sbsign with a throwaway key, osslsigncode
+# computes the same Authenticode digest
+signed_verifies() {
+	rm -f "$1.signed"
+	sbsign --key "$tmp/sign.key" --cert "$tmp/sign.crt" --output "$1.signed" "$1" >"$log" 2>&1 &&
+		! grep -q 'gaps' "$log" &&
+		osslsigncode verify -CAfile "$tmp/sign.crt" "$1.signed" >"$log" 2>&1
+}
+can_sign=
+if command -v sbsign >/dev/null && command -v osslsigncode >/dev/null &&
+	openssl req -new -x509 -newkey rsa:2048 -nodes -keyout "$tmp/sign.key" -out "$tmp/sign.crt" \
+		-subj /CN=kiln-t39/ -days 1 >/dev/null 2>&1; then
+	can_sign=yes
+fi
 
 # check_objdump OBJDUMP UKI LIST: objdump reads the same sections (name,
 # address, size, file offset)
@@ -217,7 +244,7 @@ assemble() {
 	section_field "$list" .sbat 2 | grep -q . && sbat=.sbat
 	if "$uki" --list "$stub" 2>/dev/null | grep -q '^section \.sbat '; then sbat=''; fi
 	check "$name: the new sections in order, aligned, SizeOfImage right" \
-		check_layout "$list" ".osrel .cmdline .uname${sbat:+ $sbat} .initrd .linux"
+		check_layout "$list" ".osrel .cmdline .uname${sbat:+ $sbat} .initrd .linux" "$out"
 	check "$name: .linux is the kernel" same_contents "$list" .linux "$kernel"
 	check "$name: .initrd, .osrel, .cmdline and .uname are their inputs" \
 		all same_contents "$list" .initrd "$tmp/initrd" -- \
@@ -233,6 +260,12 @@ assemble() {
 		check "$name: $objdump -h reads the same sections" check_objdump "$objdump" "$out" "$list"
 	else
 		tap_skip "$name: $objdump is not installed"
+	fi
+	if [ -n "$can_sign" ]; then
+		check "$name: signed by sbsign, verified by osslsigncode (the same digest)" \
+			signed_verifies "$out"
+	else
+		tap_skip "$name: sbsign, osslsigncode or openssl is missing: signing not tried"
 	fi
 	run "$uki" --stub "$stub" --linux "$kernel" --machine "$machine" --initrd "$tmp/initrd" \
 		--cmdline "$cmdline" --osrel "$tmp/os-release" "$@" -o "$out.again"
@@ -263,6 +296,8 @@ fake_kernel "$tmp/kernel-x86" 0x8664
 fake_kernel "$tmp/kernel-arm" 0xaa64
 
 assemble fake-x86_64 "$tmp/stub-x86" "$tmp/kernel-x86" x86_64 objdump 6.1.0-t39-setup
+check "fake-x86_64: the stub's symbol table, after its sections, left out and forgotten" \
+	[ "$(od -An -tx4 -j $((0x4c)) -N 8 "$tmp/fake-x86_64.efi" | tr -d ' ')" = 0000000000000000 ]
 assemble fake-aarch64 "$tmp/stub-arm" "$tmp/kernel-arm" aarch64 aarch64-linux-gnu-objdump \
 	6.1.0-t39-banner --uname 6.1.0-t39-banner
 

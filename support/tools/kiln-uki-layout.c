@@ -1,10 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * Placing the UKI's sections after the stub's (and after its SizeOfImage)
- * at page-aligned addresses, and in the file after everything the stub
- * file holds (its trailing symbol table or data stay where they are) at
- * offsets aligned to FileAlignment; then the headers updated and the
- * checksum computed.
+ * at page-aligned addresses, and in the file right after the stub's last
+ * section at offsets aligned to FileAlignment; then the headers updated
+ * and the checksum computed.
+ *
+ * What a stub file holds after its last section is left out: no loader
+ * reads it (Debian's x86_64 stub has its COFF symbol table there, the
+ * arm64 one a copy of its SBAT text), and a gap between sections makes
+ * Authenticode digests differ between tools (sbsign skips gaps, firmware
+ * and osslsigncode do not), so that a signed UKI would not verify.
  */
 #include "kiln-uki.h"
 #include "util.h"
@@ -61,6 +66,18 @@ static int check_sbat_room(const struct pe *stub, const struct uki_part *sbat, c
 	return 0;
 }
 
+/* Where the stub's headers and sections end in the file. */
+static uint64_t stub_file_end(const struct pe *stub)
+{
+	uint64_t end = stub->size_of_headers;
+
+	for (unsigned i = 0; i < stub->nsections; i++)
+		if (stub->sec[i].raw_size &&
+		    (uint64_t)stub->sec[i].raw_offset + stub->sec[i].raw_size > end)
+			end = (uint64_t)stub->sec[i].raw_offset + stub->sec[i].raw_size;
+	return end;
+}
+
 /* Where the stub's sections end in memory, with .sbat's new size. */
 static uint64_t stub_memory_end(const struct pe *stub, const struct uki_part *sbat)
 {
@@ -83,7 +100,7 @@ static int place(const struct pe *stub, const struct uki_part *parts, unsigned n
 		 size_t errlen)
 {
 	uint32_t page = stub->section_alignment > PAGE_SIZE ? stub->section_alignment : PAGE_SIZE;
-	uint64_t va = stub_memory_end(stub, sbat), offset = stub->len;
+	uint64_t va = stub_memory_end(stub, sbat), offset = stub_file_end(stub);
 
 	if (va < stub->size_of_image) /* memory the stub claims beyond its sections */
 		va = stub->size_of_image;
@@ -112,6 +129,17 @@ static void write_section_header(unsigned char *h, const struct uki_part *part,
 	put_le32(h + 16, (uint32_t)at->raw_size);
 	put_le32(h + 20, (uint32_t)at->raw_offset);
 	put_le32(h + 36, PE_SECTION_DATA);
+}
+
+/* A COFF symbol table after the stub's sections is left out: forget it. */
+static void drop_symbol_table(const struct pe *stub, unsigned char *data)
+{
+	unsigned char *coff = data + stub->coff_offset;
+
+	if (le32(coff + COFF_POINTER_TO_SYMBOL_TABLE) >= stub_file_end(stub)) {
+		put_le32(coff + COFF_POINTER_TO_SYMBOL_TABLE, 0);
+		put_le32(coff + COFF_NUMBER_OF_SYMBOLS, 0);
+	}
 }
 
 static void rewrite_sbat(const struct pe *stub, unsigned char *data, const struct uki_part *sbat)
@@ -150,6 +178,8 @@ int uki_layout(const struct pe *stub, const struct uki_part *parts, unsigned npa
 	uint64_t file_end = 0, memory_end;
 	unsigned char *data;
 
+	if (stub->cert_size)
+		return uki_error(err, errlen, "the stub is signed: sign the UKI, not the stub");
 	if (check_header_room(stub, nparts, err, errlen) ||
 	    (sbat_rewrite && check_sbat_room(stub, sbat_rewrite, err, errlen)) ||
 	    place(stub, parts, nparts, sbat_rewrite, at, &file_end, err, errlen))
@@ -157,7 +187,8 @@ int uki_layout(const struct pe *stub, const struct uki_part *parts, unsigned npa
 	memory_end = nparts ? at[nparts - 1].virtual_address + parts[nparts - 1].len
 			    : stub_memory_end(stub, sbat_rewrite);
 	data = xcalloc(1, file_end ? file_end : 1);
-	memcpy(data, stub->data, stub->len);
+	memcpy(data, stub->data, stub_file_end(stub));
+	drop_symbol_table(stub, data);
 	for (unsigned i = 0; i < nparts; i++) {
 		unsigned char *header = data + stub->table_offset +
 					PE_SECTION_HEADER_SIZE * (stub->nsections + i);

@@ -44,6 +44,8 @@ struct pe {
 
 /* Field offsets inside the COFF header and the PE32+ optional header. */
 #define COFF_NUMBER_OF_SECTIONS 2
+#define COFF_POINTER_TO_SYMBOL_TABLE 8
+#define COFF_NUMBER_OF_SYMBOLS 12
 #define OPT_SIZE_OF_INITIALIZED_DATA 8
 #define OPT_SIZE_OF_IMAGE 56
 #define OPT_CHECKSUM 64
@@ -129,8 +131,9 @@ struct uki_output {
 };
 
 /*
- * The stub with parts appended as new sections, in the order given, and
- * (when sbat_rewrite) its .sbat section replaced by sbat: 0, or -1 with
+ * The stub (without what its file holds after its last section) with
+ * parts appended as new sections, in the order given, and (when
+ * sbat_rewrite) its .sbat section replaced by sbat_rewrite: 0, or -1 with
  * the reason in err.
  */
 int uki_layout(const struct pe *stub, const struct uki_part *parts, unsigned nparts,
