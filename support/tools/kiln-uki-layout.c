@@ -8,8 +8,8 @@
  * What a stub file holds after its last section is left out: no loader
  * reads it (Debian's x86_64 stub has its COFF symbol table there, the
  * arm64 one a copy of its SBAT text), and a gap between sections makes
- * Authenticode digests differ between tools (sbsign skips gaps, firmware
- * and osslsigncode do not), so that a signed UKI would not verify.
+ * Authenticode digests differ between tools (sbsign skips gaps,
+ * osslsigncode does not), so that a signed UKI may not verify.
  */
 #include "kiln-uki.h"
 #include "util.h"
