@@ -241,6 +241,7 @@ assemble() {
 	cp "$log" "$tmp/$name.list"
 	local list=$tmp/$name.list sbat=''
 	printf '%s' "$release" >"$tmp/release"
+	# a new .sbat when the UKI has one and the stub had none
 	section_field "$list" .sbat 2 | grep -q . && sbat=.sbat
 	if "$uki" --list "$stub" 2>/dev/null | grep -q '^section \.sbat '; then sbat=''; fi
 	check "$name: the new sections in order, aligned, SizeOfImage right" \
@@ -273,20 +274,20 @@ assemble() {
 	check "$name: no temporary file left" [ ! -e "$out.tmp" ]
 }
 
-# find_stub NAME EFI-ARCH ARCH: Debian's stub, or nothing
+# find_stub NAME ARCH: Debian's stub, or nothing
 find_stub() {
 	local f
 	if [ -n "${KILN_UKI_STUBS:-}" ]; then
 		f=$(find "$KILN_UKI_STUBS" -name "$1" -type f 2>/dev/null | head -n 1)
 		[ -z "$f" ] || { echo "$f"; return; }
 	fi
-	for f in "$cache/base-$3/staging/usr/lib/systemd/boot/efi/$1" "/usr/lib/systemd/boot/efi/$1"; do
+	for f in "$cache/base-$2/staging/usr/lib/systemd/boot/efi/$1" "/usr/lib/systemd/boot/efi/$1"; do
 		[ -f "$f" ] && { echo "$f"; return; }
 	done
 	true
 }
-stub_x86=$(find_stub linuxx64.efi.stub x64 x86_64)
-stub_arm=$(find_stub linuxaa64.efi.stub aa64 aarch64)
+stub_x86=$(find_stub linuxx64.efi.stub x86_64)
+stub_arm=$(find_stub linuxaa64.efi.stub aarch64)
 kernel_x86=$cache/base-x86_64/images/bzImage
 kernel_arm=$cache/base-aarch64/build/linux/arch/arm64/boot/Image
 
