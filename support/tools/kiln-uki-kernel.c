@@ -14,8 +14,8 @@
 #define X86_SETUP_BASE 0x200
 #define RELEASE_MAX 64
 
-const char *kernel_check(const unsigned char *data, size_t len, uint16_t machine,
-			 char *err, size_t errlen)
+const char *kernel_check(const unsigned char *data, size_t len, uint16_t machine, char *err,
+			 size_t errlen)
 {
 	char why[160];
 	size_t coff;
@@ -33,7 +33,8 @@ const char *kernel_check(const unsigned char *data, size_t len, uint16_t machine
 	}
 	kernel_machine = le16(data + coff);
 	if (kernel_machine != machine) {
-		snprintf(err, errlen, "is a kernel for %s (machine 0x%x), the board is %s: "
+		snprintf(err, errlen,
+			 "is a kernel for %s (machine 0x%x), the board is %s: "
 			 "built without CONFIG_EFI_STUB, or for another board?",
 			 pe_machine_name(kernel_machine), kernel_machine, pe_machine_name(machine));
 		return err;

@@ -7,6 +7,8 @@
  *   subsystem 10
  *   sections 9
  *   size-of-image 0x1a6000
+ *   alignment 0x200 0x200            (SectionAlignment, FileAlignment)
+ *   header-room 6                    (section headers that still fit)
  *   checksum 0x1b2c3d valid          (or: invalid, computed 0x...)
  *   section NAME VIRTUAL-ADDRESS VIRTUAL-SIZE RAW-OFFSET RAW-SIZE SHA256
  *
@@ -43,6 +45,8 @@ void pe_list(const struct pe *pe, FILE *out)
 	fprintf(out, "subsystem %u\n", pe->subsystem);
 	fprintf(out, "sections %u\n", pe->nsections);
 	fprintf(out, "size-of-image 0x%x\n", pe->size_of_image);
+	fprintf(out, "alignment 0x%x 0x%x\n", pe->section_alignment, pe->file_alignment);
+	fprintf(out, "header-room %u\n", pe_header_room(pe));
 	if (computed == pe->checksum)
 		fprintf(out, "checksum 0x%x valid\n", pe->checksum);
 	else

@@ -20,6 +20,7 @@
 #define OPT_NUMBER_OF_RVA_AND_SIZES 108
 #define OPT_DATA_DIRECTORIES 112
 #define DIR_CERTIFICATES 4
+#define FILE_ALIGNMENT_MAX 0x10000 /* the PE specification's limit */
 
 uint16_t le16(const unsigned char *p)
 {
@@ -79,8 +80,9 @@ size_t pe_signature(const unsigned char *data, size_t len, char *err, size_t err
 	}
 	lfanew = le32(data + DOS_LFANEW);
 	if ((uint64_t)lfanew + 4 + COFF_SIZE > len) {
-		uki_error(err, errlen, "not a PE image (its PE header at 0x%x lies past the end, %zu bytes)",
-		     lfanew, len);
+		uki_error(err, errlen,
+			  "not a PE image (its PE header at 0x%x lies past the end, %zu bytes)",
+			  lfanew, len);
 		return 0;
 	}
 	if (memcmp(data + lfanew, "PE\0\0", 4)) {
@@ -100,6 +102,17 @@ const unsigned char *pe_section_data(const struct pe *pe, const struct pe_sectio
 	return s->raw_size ? pe->data + s->raw_offset : pe->data;
 }
 
+unsigned pe_header_room(const struct pe *pe)
+{
+	uint64_t table_end = pe->table_offset + (uint64_t)PE_SECTION_HEADER_SIZE * pe->nsections;
+	uint64_t limit = pe->size_of_headers;
+
+	for (unsigned i = 0; i < pe->nsections; i++)
+		if (pe->sec[i].raw_size && pe->sec[i].raw_offset < limit)
+			limit = pe->sec[i].raw_offset;
+	return limit > table_end ? (unsigned)((limit - table_end) / PE_SECTION_HEADER_SIZE) : 0;
+}
+
 uint64_t pe_section_memory_end(const struct pe_section *s)
 {
 	return (uint64_t)s->virtual_address + (s->virtual_size ? s->virtual_size : s->raw_size);
@@ -114,21 +127,29 @@ static int parse_optional_header(struct pe *pe, char *err, size_t errlen)
 
 	pe->opt_offset = pe->coff_offset + COFF_SIZE;
 	if (opt_size < OPT_DATA_DIRECTORIES || pe->opt_offset + opt_size > pe->len)
-		return uki_error(err, errlen, "its optional header (%u bytes) is too short for PE32+ "
-			    "or lies past the end of the file", opt_size);
+		return uki_error(err, errlen,
+				 "its optional header (%u bytes) is too short for PE32+ "
+				 "or lies past the end of the file",
+				 opt_size);
 	opt = pe->data + pe->opt_offset;
 	if (le16(opt) != OPT_MAGIC_PE32PLUS)
-		return uki_error(err, errlen, "not a PE32+ image (optional header magic 0x%x, not 0x20b)",
-			    le16(opt));
+		return uki_error(err, errlen,
+				 "not a PE32+ image (optional header magic 0x%x, not 0x20b)",
+				 le16(opt));
 	ndirs = le32(opt + OPT_NUMBER_OF_RVA_AND_SIZES);
 	if (ndirs > 16 || OPT_DATA_DIRECTORIES + 8 * ndirs > opt_size)
-		return uki_error(err, errlen, "its %u data directories do not fit in its optional header "
-			    "(%u bytes)", ndirs, opt_size);
+		return uki_error(err, errlen,
+				 "its %u data directories do not fit in its optional header "
+				 "(%u bytes)",
+				 ndirs, opt_size);
 	pe->section_alignment = le32(opt + OPT_SECTION_ALIGNMENT);
 	pe->file_alignment = le32(opt + OPT_FILE_ALIGNMENT);
-	if (!power_of_two(pe->section_alignment) || !power_of_two(pe->file_alignment))
-		return uki_error(err, errlen, "its SectionAlignment (0x%x) and FileAlignment (0x%x) must be "
-			    "powers of two", pe->section_alignment, pe->file_alignment);
+	if (!power_of_two(pe->section_alignment) || !power_of_two(pe->file_alignment) ||
+	    pe->file_alignment > FILE_ALIGNMENT_MAX)
+		return uki_error(err, errlen,
+				 "its SectionAlignment (0x%x) and FileAlignment (0x%x) must be "
+				 "powers of two, FileAlignment at most 64 KiB",
+				 pe->section_alignment, pe->file_alignment);
 	pe->size_of_image = le32(opt + OPT_SIZE_OF_IMAGE);
 	pe->size_of_headers = le32(opt + OPT_SIZE_OF_HEADERS);
 	pe->checksum = le32(opt + OPT_CHECKSUM);
@@ -138,8 +159,10 @@ static int parse_optional_header(struct pe *pe, char *err, size_t errlen)
 		pe->cert_size = le32(opt + OPT_DATA_DIRECTORIES + 8 * DIR_CERTIFICATES + 4);
 	}
 	if ((uint64_t)pe->cert_offset + pe->cert_size > pe->len)
-		return uki_error(err, errlen, "its certificate table (0x%x bytes at 0x%x) lies past the end "
-			    "of the file", pe->cert_size, pe->cert_offset);
+		return uki_error(err, errlen,
+				 "its certificate table (0x%x bytes at 0x%x) lies past the end "
+				 "of the file",
+				 pe->cert_size, pe->cert_offset);
 	pe->table_offset = pe->opt_offset + opt_size;
 	return 0;
 }
@@ -160,23 +183,28 @@ static int check_section(const struct pe *pe, unsigned i, char *err, size_t errl
 	const struct pe_section *s = &pe->sec[i];
 
 	if (s->raw_size && (uint64_t)s->raw_offset + s->raw_size > pe->len)
-		return uki_error(err, errlen, "section %u (%s) lies past the end of the file (0x%x bytes at "
-			    "0x%x, the file has 0x%zx): the file is truncated", i, s->name,
-			    s->raw_size, s->raw_offset, pe->len);
+		return uki_error(err, errlen,
+				 "section %u (%s) lies past the end of the file (0x%x bytes at "
+				 "0x%x, the file has 0x%zx): the file is truncated",
+				 i, s->name, s->raw_size, s->raw_offset, pe->len);
 	if (pe_section_memory_end(s) > UINT32_MAX)
-		return uki_error(err, errlen, "section %u (%s) ends past 4 GiB in memory", i, s->name);
+		return uki_error(err, errlen, "section %u (%s) ends past 4 GiB in memory", i,
+				 s->name);
 	if (i && s->virtual_address < pe_section_memory_end(&pe->sec[i - 1]))
-		return uki_error(err, errlen, "section %u (%s) at 0x%x overlaps or comes before the end of "
-			    "section %u in memory (0x%llx)", i, s->name, s->virtual_address, i - 1,
-			    (unsigned long long)pe_section_memory_end(&pe->sec[i - 1]));
+		return uki_error(err, errlen,
+				 "section %u (%s) at 0x%x overlaps or comes before the end of "
+				 "section %u in memory (0x%llx)",
+				 i, s->name, s->virtual_address, i - 1,
+				 (unsigned long long)pe_section_memory_end(&pe->sec[i - 1]));
 	for (unsigned j = 0; j < i; j++) {
 		const struct pe_section *t = &pe->sec[j];
 
 		if (s->raw_size && t->raw_size &&
 		    (uint64_t)s->raw_offset < (uint64_t)t->raw_offset + t->raw_size &&
 		    (uint64_t)t->raw_offset < (uint64_t)s->raw_offset + s->raw_size)
-			return uki_error(err, errlen, "sections %u (%s) and %u (%s) overlap in the file",
-				    j, t->name, i, s->name);
+			return uki_error(err, errlen,
+					 "sections %u (%s) and %u (%s) overlap in the file", j,
+					 t->name, i, s->name);
 	}
 	return 0;
 }
@@ -186,19 +214,23 @@ static int parse_sections(struct pe *pe, char *err, size_t errlen)
 	uint64_t table_end = pe->table_offset + (uint64_t)PE_SECTION_HEADER_SIZE * pe->nsections;
 
 	if (table_end > pe->len)
-		return uki_error(err, errlen, "its section table (%u sections) lies past the end of the file",
-			    pe->nsections);
+		return uki_error(err, errlen,
+				 "its section table (%u sections) lies past the end of the file",
+				 pe->nsections);
 	if (table_end > pe->size_of_headers)
-		return uki_error(err, errlen, "its section table ends at 0x%llx, past SizeOfHeaders (0x%x)",
-			    (unsigned long long)table_end, pe->size_of_headers);
+		return uki_error(err, errlen,
+				 "its section table ends at 0x%llx, past SizeOfHeaders (0x%x)",
+				 (unsigned long long)table_end, pe->size_of_headers);
 	for (unsigned i = 0; i < pe->nsections; i++) {
 		read_section(&pe->sec[i], pe->data + pe->table_offset + PE_SECTION_HEADER_SIZE * i);
 		if (check_section(pe, i, err, errlen))
 			return -1;
 		if (pe->sec[i].raw_size && pe->sec[i].raw_offset < table_end)
-			return uki_error(err, errlen, "section %u (%s) starts at 0x%x, inside the headers "
-				    "(they end at 0x%llx)", i, pe->sec[i].name, pe->sec[i].raw_offset,
-				    (unsigned long long)table_end);
+			return uki_error(err, errlen,
+					 "section %u (%s) starts at 0x%x, inside the headers "
+					 "(they end at 0x%llx)",
+					 i, pe->sec[i].name, pe->sec[i].raw_offset,
+					 (unsigned long long)table_end);
 	}
 	return 0;
 }
@@ -214,13 +246,14 @@ int pe_parse(struct pe *pe, const unsigned char *data, size_t len, char *err, si
 	pe->machine = le16(data + pe->coff_offset);
 	pe->nsections = le16(data + pe->coff_offset + COFF_NUMBER_OF_SECTIONS);
 	if (!pe->nsections || pe->nsections > PE_MAX_SECTIONS)
-		return uki_error(err, errlen, "it claims %u sections (a stub has 1 to %d)", pe->nsections,
-			    PE_MAX_SECTIONS);
+		return uki_error(err, errlen, "it claims %u sections (a stub has 1 to %d)",
+				 pe->nsections, PE_MAX_SECTIONS);
 	if (parse_optional_header(pe, err, errlen))
 		return -1;
 	if (pe->size_of_headers > len)
-		return uki_error(err, errlen, "its SizeOfHeaders (0x%x) is past the end of the file (0x%zx)",
-			    pe->size_of_headers, len);
+		return uki_error(err, errlen,
+				 "its SizeOfHeaders (0x%x) is past the end of the file (0x%zx)",
+				 pe->size_of_headers, len);
 	return parse_sections(pe, err, errlen);
 }
 

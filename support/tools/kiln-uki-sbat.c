@@ -62,7 +62,7 @@ void sbat_plan(const struct pe *stub, const char *extra, size_t extra_len, struc
 		add_lines(&sb, stub_csv, stub_len);
 	if (extra)
 		add_lines(&sb, extra, extra_len);
-	sb_addc(&sb, 0);	/* the section ends with a NUL, as the stub's own */
+	sb_addc(&sb, 0); /* the section ends with a NUL, as the stub's own */
 	plan->len = sb.len;
 	plan->text = sb_detach(&sb);
 	plan->action = has_section ? SBAT_REWRITE : SBAT_APPEND;

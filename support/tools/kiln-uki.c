@@ -50,35 +50,30 @@ static void usage(void)
 
 static void parse_options(int argc, char **argv, struct options *o)
 {
+	/* each long option's val is its place in slot[] */
 	static const struct option longopts[] = {
-		{ "stub", required_argument, NULL, 's' },
-		{ "linux", required_argument, NULL, 'l' },
-		{ "machine", required_argument, NULL, 'm' },
-		{ "initrd", required_argument, NULL, 'i' },
-		{ "cmdline", required_argument, NULL, 'c' },
-		{ "osrel", required_argument, NULL, 'r' },
-		{ "uname", required_argument, NULL, 'u' },
-		{ "sbat", required_argument, NULL, 'b' },
-		{ "list", required_argument, NULL, 'L' },
-		{ "help", no_argument, NULL, 'h' },
+		{ "stub", required_argument, NULL, 0 },
+		{ "linux", required_argument, NULL, 1 },
+		{ "machine", required_argument, NULL, 2 },
+		{ "initrd", required_argument, NULL, 3 },
+		{ "cmdline", required_argument, NULL, 4 },
+		{ "osrel", required_argument, NULL, 5 },
+		{ "uname", required_argument, NULL, 6 },
+		{ "sbat", required_argument, NULL, 7 },
+		{ "list", required_argument, NULL, 8 },
 		{ NULL, 0, NULL, 0 }
 	};
+	const char **slot[] = { &o->stub, &o->kernel, &o->machine, &o->initrd, &o->cmdline,
+				&o->osrel, &o->uname, &o->sbat, &o->list };
 	int c;
 
 	while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
-		switch (c) {
-		case 's': o->stub = optarg; break;
-		case 'l': o->kernel = optarg; break;
-		case 'm': o->machine = optarg; break;
-		case 'i': o->initrd = optarg; break;
-		case 'c': o->cmdline = optarg; break;
-		case 'r': o->osrel = optarg; break;
-		case 'u': o->uname = optarg; break;
-		case 'b': o->sbat = optarg; break;
-		case 'L': o->list = optarg; break;
-		case 'o': o->out = optarg; break;
-		default: usage();
-		}
+		if (c == 'o')
+			o->out = optarg;
+		else if (c >= 0 && c < (int)(sizeof(slot) / sizeof(slot[0])))
+			*slot[c] = optarg;
+		else
+			usage();
 	}
 	if (optind != argc)
 		usage();

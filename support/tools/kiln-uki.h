@@ -44,6 +44,8 @@ struct pe {
 
 /* Field offsets inside the COFF header and the PE32+ optional header. */
 #define COFF_NUMBER_OF_SECTIONS 2
+#define COFF_POINTER_TO_SYMBOL_TABLE 8
+#define COFF_NUMBER_OF_SYMBOLS 12
 #define OPT_SIZE_OF_INITIALIZED_DATA 8
 #define OPT_SIZE_OF_IMAGE 56
 #define OPT_CHECKSUM 64
@@ -71,6 +73,11 @@ int pe_parse(struct pe *pe, const unsigned char *data, size_t len, char *err, si
 uint32_t pe_section_data_size(const struct pe_section *s);
 /* Its first byte in the file (its size is pe_section_data_size). */
 const unsigned char *pe_section_data(const struct pe *pe, const struct pe_section *s);
+/*
+ * How many more section headers fit after the table, before SizeOfHeaders
+ * and the first section's data.
+ */
+unsigned pe_header_room(const struct pe *pe);
 /* Where a section ends in memory (its VirtualSize, or raw size when 0). */
 uint64_t pe_section_memory_end(const struct pe_section *s);
 /* The PE checksum of data, its CheckSum field (at checksum_at) counted as 0. */
@@ -124,8 +131,9 @@ struct uki_output {
 };
 
 /*
- * The stub with parts appended as new sections, in the order given, and
- * (when sbat_rewrite) its .sbat section replaced by sbat: 0, or -1 with
+ * The stub (without what its file holds after its last section) with
+ * parts appended as new sections, in the order given, and (when
+ * sbat_rewrite) its .sbat section replaced by sbat_rewrite: 0, or -1 with
  * the reason in err.
  */
 int uki_layout(const struct pe *stub, const struct uki_part *parts, unsigned nparts,
